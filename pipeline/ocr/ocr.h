@@ -20,7 +20,9 @@ struct Options {
   std::string language = "vie";
   std::string osd_tessdata_dir = "/usr/share/tesseract-ocr/5/tessdata";  // osd.traineddata
   int page_segmentation = 3;            // Tesseract PSM; 3 = fully automatic
-  bool split_header_columns = true;     // reorder the two-column Decree-30 header
+  bool split_header_columns = true;     // reorder the two-column Decree-30 header and footer
+  int page_timeout_ms = 120000;         // a page taking longer is stopped and reported
+  double osd_min_confidence = 2.0;      // OSD answers below this are treated as unreliable
 };
 
 class Engine {

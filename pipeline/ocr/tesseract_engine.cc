@@ -1,1 +1,226 @@
-// placeholder until this stage lands
+// The one adapter around Tesseract's C++ API: its int returns and new[]-ed
+// strings are turned into sohoa::Status and std::string here, and nowhere else.
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/osdetect.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <cstring>
+#include <memory>
+
+#include "ocr/ocr.h"
+#include "ocr/reading_order.h"
+
+namespace sohoa::ocr {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TextDelete {
+  void operator()(char* p) const { delete[] p; }
+};
+using TessText = std::unique_ptr<char, TextDelete>;
+
+// Tesseract wants the model file at <dir>/<lang>.traineddata.
+Status CheckModel(const std::string& dir, const std::string& lang) {
+  const fs::path model = fs::path(dir) / (lang + ".traineddata");
+  std::error_code ec;
+  if (!fs::is_regular_file(model, ec)) {
+    return Status::FailedPrecondition("OCR model " + model.string() +
+                                      " is missing; run scripts/setup.sh (it fetches and checks it)");
+  }
+  return Status::Ok();
+}
+
+std::unique_ptr<tesseract::TessBaseAPI> StartApi(const std::string& dir, const std::string& lang,
+                                                 tesseract::OcrEngineMode mode) {
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  // Keep Tesseract quiet: diagnostics come back to us as values.
+  std::vector<std::string> names = {"debug_file"};
+  std::vector<std::string> values = {"/dev/null"};
+  if (api->Init(dir.c_str(), lang.c_str(), mode, nullptr, 0, &names, &values, false) != 0) return nullptr;
+  return api;
+}
+
+void SetPageImage(tesseract::TessBaseAPI& api, const Image& page, double dpi) {
+  api.SetImage(page.pixels.data(), page.width, page.height, page.channels,
+               static_cast<int>(page.stride()));
+  if (dpi > 0) api.SetSourceResolution(static_cast<int>(std::lround(dpi)));
+}
+
+class TesseractEngine;
+
+// OSD first; the engine's own reading confidence as a second opinion.
+class TesseractOrientationDetector final : public OrientationDetector {
+ public:
+  explicit TesseractOrientationDetector(TesseractEngine* engine) : engine_(engine) {}
+  Result<OrientationEstimate> Detect(const Image& grey) override;
+  Result<double> ReadingConfidence(const Image& grey) override;
+
+ private:
+  TesseractEngine* engine_;
+};
+
+class TesseractEngine final : public Engine {
+ public:
+  TesseractEngine(Options options, std::unique_ptr<tesseract::TessBaseAPI> api)
+      : options_(std::move(options)), api_(std::move(api)) {}
+  ~TesseractEngine() override {
+    if (api_) api_->End();
+    if (osd_) osd_->End();
+  }
+
+  Result<PageText> Recognize(const Image& page, double dpi) override {
+    if (page.empty()) return Status::InvalidArgument("cannot read an empty page");
+    SetPageImage(*api_, page, dpi);
+    api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation));
+    tesseract::ETEXT_DESC monitor;
+    if (options_.page_timeout_ms > 0) monitor.set_deadline_msecs(options_.page_timeout_ms);
+    if (api_->Recognize(&monitor) != 0) {
+      api_->Clear();
+      return Status::Internal("OCR failed on this page (the recogniser returned an error)");
+    }
+    if (monitor.deadline_exceeded()) {
+      api_->Clear();
+      return Status::ResourceExhausted("OCR took longer than " +
+                                       std::to_string(options_.page_timeout_ms / 1000) +
+                                       " s on this page and was stopped");
+    }
+    PageText text = Collect(page.width, page.height);
+    api_->Clear();
+    if (options_.split_header_columns) text = OrderTwoColumnZones(text);
+    return text;
+  }
+
+  Result<OrientationEstimate> DetectOrientation(const Image& grey) {
+    if (!osd_) {
+      SOHOA_RETURN_IF_ERROR(CheckModel(options_.osd_tessdata_dir, "osd"));
+      osd_ = StartApi(options_.osd_tessdata_dir, "osd", tesseract::OEM_TESSERACT_ONLY);
+      if (!osd_) return Status::FailedPrecondition("orientation model could not be loaded");
+    }
+    SetPageImage(*osd_, grey, 0);
+    osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    int orient_deg = 0;
+    float orient_conf = 0, script_conf = 0;
+    const char* script = nullptr;
+    const bool ok = osd_->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
+    osd_->Clear();
+    OrientationEstimate est;
+    if (!ok) return est;  // too little text: not reliable
+    // Tesseract reports how far the text is rotated counter-clockwise;
+    // turning the page clockwise by the same angle uprights it.
+    est.rotate_cw_deg = ((orient_deg % 360) + 360) % 360;
+    est.confidence = orient_conf;
+    est.reliable = orient_conf >= options_.osd_min_confidence;
+    return est;
+  }
+
+  Result<double> MeanConfidence(const Image& grey) {
+    if (grey.empty()) return Status::InvalidArgument("cannot read an empty image");
+    SetPageImage(*api_, grey, 0);
+    api_->SetPageSegMode(tesseract::PSM_AUTO);
+    if (api_->Recognize(nullptr) != 0) {
+      api_->Clear();
+      return Status::Internal("OCR failed on an orientation probe");
+    }
+    // Confidence weighted by word length, so a few short lucky words do not win.
+    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    double sum = 0, weight = 0;
+    if (it) {
+      do {
+        TessText word(it->GetUTF8Text(tesseract::RIL_WORD));
+        if (!word) continue;
+        const double len = static_cast<double>(std::strlen(word.get()));
+        sum += it->Confidence(tesseract::RIL_WORD) * len;
+        weight += len;
+      } while (it->Next(tesseract::RIL_WORD));
+    }
+    api_->Clear();
+    return weight > 0 ? sum / weight : 0.0;
+  }
+
+  std::unique_ptr<OrientationDetector> MakeOrientationDetector() override {
+    return std::make_unique<TesseractOrientationDetector>(this);
+  }
+
+  std::string Describe() const override {
+    return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + ", " + options_.language +
+           " from " + (fs::path(options_.tessdata_dir) / (options_.language + ".traineddata")).string();
+  }
+
+ private:
+  PageText Collect(int width, int height) {
+    PageText text;
+    text.width = width;
+    text.height = height;
+    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    if (!it) return text;
+    int block = -1;
+    double conf_sum = 0;
+    int conf_n = 0;
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || text.lines.empty()) {
+        text.lines.emplace_back();
+        text.lines.back().block = std::max(block, 0);
+      }
+      TessText word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!word || word.get()[0] == '\0') continue;
+      OcrWord w;
+      w.text = word.get();
+      int l = 0, t = 0, r = 0, b = 0;
+      it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
+      w.box = Box{l, t, r - l, b - t};
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      conf_sum += w.confidence;
+      ++conf_n;
+      text.lines.back().words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+    // Drop lines that ended up empty, then size each line's box.
+    std::erase_if(text.lines, [](const OcrLine& l) { return l.words.empty(); });
+    for (OcrLine& line : text.lines) {
+      int x0 = line.words[0].box.x, y0 = line.words[0].box.y;
+      int x1 = line.words[0].box.right(), y1 = line.words[0].box.bottom();
+      for (const OcrWord& w : line.words) {
+        x0 = std::min(x0, w.box.x);
+        y0 = std::min(y0, w.box.y);
+        x1 = std::max(x1, w.box.right());
+        y1 = std::max(y1, w.box.bottom());
+      }
+      line.box = Box{x0, y0, x1 - x0, y1 - y0};
+    }
+    text.mean_confidence = conf_n > 0 ? static_cast<float>(conf_sum / conf_n) : 0.f;
+    return text;
+  }
+
+  Options options_;
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;  // started on first use
+};
+
+Result<OrientationEstimate> TesseractOrientationDetector::Detect(const Image& grey) {
+  return engine_->DetectOrientation(grey);
+}
+
+Result<double> TesseractOrientationDetector::ReadingConfidence(const Image& grey) {
+  return engine_->MeanConfidence(grey);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
+  SOHOA_RETURN_IF_ERROR(CheckModel(options.tessdata_dir, options.language));
+  auto api = StartApi(options.tessdata_dir, options.language, tesseract::OEM_LSTM_ONLY);
+  if (!api) {
+    return Status::FailedPrecondition("OCR model " + options.language + " in " + options.tessdata_dir +
+                                      " could not be loaded (damaged file?); run scripts/setup.sh");
+  }
+  return std::unique_ptr<Engine>(std::make_unique<TesseractEngine>(options, std::move(api)));
+}
+
+}  // namespace sohoa::ocr

@@ -44,6 +44,8 @@ struct DocumentRecord {
   std::string source_bytes;       // the original file, kept as it came
   DocumentFields fields;
   std::string search_fields;      // folded key of number/issuer/type/subject
+  std::string folded_issuer;      // folded issuer, for the issuer filter
+  std::string folded_type;        // folded document type, for the type filter
   std::vector<PageRecord> pages;
 };
 
