@@ -1,6 +1,7 @@
 #include "ocr/reading_order.h"
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace sohoa::ocr {
@@ -30,8 +31,6 @@ constexpr double kColumnGapHeights = 2.0;
 
 struct Segment {
   OcrLine line;
-  bool from_split = false;  // came from a line that had a column gap
-  int gap_middle = 0;       // x of the gap's middle, for split lines
 };
 
 std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
@@ -41,24 +40,19 @@ std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
     const int gap_limit = static_cast<int>(kColumnGapHeights * MedianHeight(line.words));
     OcrLine current;
     current.block = line.block;
-    bool split = false;
-    int gap_middle = 0;
     for (size_t i = 0; i < line.words.size(); ++i) {
       if (i > 0) {
         const int gap = line.words[i].box.x - line.words[i - 1].box.right();
         if (gap > gap_limit) {
           current.box = Union(current.words);
-          out.push_back({current, true, 0});
-          gap_middle = line.words[i - 1].box.right() + gap / 2;
-          out.back().gap_middle = gap_middle;
+          out.push_back({current});
           current.words.clear();
-          split = true;
         }
       }
       current.words.push_back(line.words[i]);
     }
     current.box = Union(current.words);
-    out.push_back({current, split, gap_middle});
+    out.push_back({current});
   }
   return out;
 }
@@ -88,6 +82,35 @@ void ReorderZone(std::vector<Segment>& segs, size_t begin, size_t end, int split
   });
 }
 
+// Length of the run of segments, taken in `order`, that stays clear of `split_x`
+// and (for the header) of the lower part of the page.
+size_t ZoneRun(const std::vector<Segment>& segs, const std::vector<size_t>& order, int split_x,
+               const std::function<bool(const Box&)>& in_zone) {
+  size_t n = 0;
+  while (n < order.size() && in_zone(segs[order[n]].line.box) &&
+         ColumnOf(segs[order[n]].line.box, split_x) != Column::kCrossing) {
+    ++n;
+  }
+  return n;
+}
+
+// The column boundary that lets the longest run of lines, from the top (or
+// bottom) of the page, stand in one column or the other.
+int BestSplit(const std::vector<Segment>& segs, const std::vector<size_t>& order, int x0, int x1,
+              const std::function<bool(const Box&)>& in_zone, size_t* run) {
+  int best_x = (x0 + x1) / 2;
+  *run = 0;
+  const int lo = x0 + (x1 - x0) * 3 / 10, hi = x0 + (x1 - x0) * 7 / 10;
+  for (int x = lo; x <= hi; x += 8) {
+    size_t n = ZoneRun(segs, order, x, in_zone);
+    if (n > *run) {
+      *run = n;
+      best_x = x;
+    }
+  }
+  return best_x;
+}
+
 }  // namespace
 
 PageText OrderTwoColumnZones(const PageText& page) {
@@ -96,52 +119,40 @@ PageText OrderTwoColumnZones(const PageText& page) {
   out.lines.clear();
   if (segs.empty()) return out;
 
-  // Where the columns meet: the middle of the observed column gaps, or the
-  // middle of the text area when no line was split.
-  std::vector<int> gaps;
   int x0 = segs.front().line.box.x, x1 = segs.front().line.box.right();
   for (const Segment& s : segs) {
-    if (s.from_split && s.gap_middle > 0) gaps.push_back(s.gap_middle);
     x0 = std::min(x0, s.line.box.x);
     x1 = std::max(x1, s.line.box.right());
   }
-  int split_x = (x0 + x1) / 2;
-  if (!gaps.empty()) {
-    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
-    split_x = gaps[gaps.size() / 2];
-  }
-
   // Zones are found in vertical order; Tesseract's own order (by block) is
   // kept for the body, where it follows paragraphs and tables better.
   std::vector<size_t> by_y(segs.size());
   for (size_t i = 0; i < segs.size(); ++i) by_y[i] = i;
   std::stable_sort(by_y.begin(), by_y.end(),
                    [&](size_t a, size_t b) { return segs[a].line.box.y < segs[b].line.box.y; });
+  std::vector<size_t> bottom_up(by_y.rbegin(), by_y.rend());
   const int h = page.height > 0 ? page.height : segs[by_y.back()].line.box.bottom();
-  auto crossing = [&](size_t i) { return ColumnOf(segs[i].line.box, split_x) == Column::kCrossing; };
 
-  // Header zone: from the top while no line crosses the column boundary.
-  size_t header_end = 0;
-  while (header_end < by_y.size() && segs[by_y[header_end]].line.box.y < 0.45 * h &&
-         !crossing(by_y[header_end])) {
-    ++header_end;
-  }
-  // Footer zone: from the bottom up, likewise.
-  size_t footer_begin = by_y.size();
-  while (footer_begin > header_end && segs[by_y[footer_begin - 1]].line.box.y > 0.3 * h &&
-         !crossing(by_y[footer_begin - 1])) {
-    --footer_begin;
-  }
+  size_t header_run = 0, footer_run = 0;
+  const int header_split = BestSplit(segs, by_y, x0, x1, [&](const Box& b) { return b.y < 0.45 * h; },
+                                     &header_run);
+  // The footer (recipients, signature) may stand anywhere on a short last page.
+  const int footer_split = BestSplit(segs, bottom_up, x0, x1, [](const Box&) { return true; },
+                                     &footer_run);
+  footer_run = std::min(footer_run, by_y.size() - header_run);
+
   std::vector<Segment> header, footer;
   std::vector<bool> in_zone(segs.size(), false);
-  for (size_t k = 0; k < by_y.size(); ++k) {
-    if (k < header_end) header.push_back(segs[by_y[k]]);
-    else if (k >= footer_begin) footer.push_back(segs[by_y[k]]);
-    else continue;
+  for (size_t k = 0; k < header_run; ++k) {
+    header.push_back(segs[by_y[k]]);
     in_zone[by_y[k]] = true;
   }
-  ReorderZone(header, 0, header.size(), split_x);
-  ReorderZone(footer, 0, footer.size(), split_x);
+  for (size_t k = by_y.size() - footer_run; k < by_y.size(); ++k) {
+    footer.push_back(segs[by_y[k]]);
+    in_zone[by_y[k]] = true;
+  }
+  ReorderZone(header, 0, header.size(), header_split);
+  ReorderZone(footer, 0, footer.size(), footer_split);
   for (const Segment& s : header) out.lines.push_back(s.line);
   for (size_t i = 0; i < segs.size(); ++i) {
     if (!in_zone[i]) out.lines.push_back(segs[i].line);

@@ -111,9 +111,9 @@ class TesseractEngine final : public Engine {
     osd_->Clear();
     OrientationEstimate est;
     if (!ok) return est;  // too little text: not reliable
-    // Tesseract reports how far the text is rotated counter-clockwise;
-    // turning the page clockwise by the same angle uprights it.
-    est.rotate_cw_deg = ((orient_deg % 360) + 360) % 360;
+    // Tesseract reports the page's orientation as the counter-clockwise turn
+    // that would upright it; we speak of clockwise turns.
+    est.rotate_cw_deg = (360 - ((orient_deg % 360) + 360) % 360) % 360;
     est.confidence = orient_conf;
     est.reliable = orient_conf >= options_.osd_min_confidence;
     return est;
@@ -170,7 +170,8 @@ class TesseractEngine final : public Engine {
         text.lines.back().block = std::max(block, 0);
       }
       TessText word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word || word.get()[0] == '\0') continue;
+      // Rules and underlines come back as blank "words".
+      if (!word || std::string_view(word.get()).find_first_not_of(" \t\n") == std::string_view::npos) continue;
       OcrWord w;
       w.text = word.get();
       int l = 0, t = 0, r = 0, b = 0;

@@ -1,0 +1,88 @@
+// Runs the real Tesseract engine with the project's model (models/, fetched
+// by scripts/setup.sh) on real dev pages.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "intake/intake.h"
+#include "ocr/ocr.h"
+
+namespace sohoa::ocr {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+Options ProjectOptions() {
+  Options o;
+  o.tessdata_dir = std::string(SOHOA_SOURCE_DIR) + "/models";
+  return o;
+}
+
+std::string DevImage(const std::string& name) {
+  return std::string(SOHOA_SHARED_DIR) + "/eval/dev/images/" + name;
+}
+
+TEST(TesseractEngineTest, MissingModelIsFailedPreconditionNamingSetup) {
+  Options o;
+  o.tessdata_dir = "/nonexistent/models";
+  auto engine = Engine::Create(o);
+  EXPECT_EQ(engine.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_THAT(engine.status().message(), HasSubstr("vie.traineddata"));
+  EXPECT_THAT(engine.status().message(), HasSubstr("setup"));
+}
+
+TEST(TesseractEngineTest, EmptyImageIsInvalidArgument) {
+  auto engine = Engine::Create(ProjectOptions());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  EXPECT_EQ((*engine)->Recognize(Image{}, 300).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(TesseractEngineTest, ReadsHeaderPageInClerkOrder) {
+  const std::string path = DevImage("000_p01_clean.png");
+  if (!fs::exists(path)) GTEST_SKIP() << "no shared eval data";
+  auto engine = Engine::Create(ProjectOptions());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto page = intake::ReadPage(path, 0, intake::Options{});
+  ASSERT_TRUE(page.ok());
+  auto text = (*engine)->Recognize(page->image, 300);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  const std::string plain = text->PlainText();
+  EXPECT_THAT(plain, HasSubstr("Số: 86/BC-UBND"));
+  EXPECT_THAT(plain, HasSubstr("Lương Điền, ngày 28 tháng 9 năm 2021"));
+  // Left header column (issuer, number) before the right one (motto).
+  const size_t issuer = plain.find("ỦY BAN NHÂN DÂN XÃ");
+  const size_t number = plain.find("Số: 86/BC-UBND");
+  const size_t motto = plain.find("CỘNG HÒA XÃ HỘI");
+  ASSERT_NE(issuer, std::string::npos);
+  ASSERT_NE(motto, std::string::npos);
+  EXPECT_LT(issuer, motto);
+  EXPECT_LT(number, motto);
+  // Words carry boxes inside the page and confidences.
+  ASSERT_FALSE(text->lines.empty());
+  const OcrWord& w = text->lines.front().words.front();
+  EXPECT_GT(w.box.w, 0);
+  EXPECT_LE(w.box.right(), page->image.width);
+  EXPECT_GT(w.confidence, 50);
+  EXPECT_GT(text->mean_confidence, 70);
+}
+
+TEST(TesseractEngineTest, OrientationDetectorUprightsQuarterTurn) {
+  const std::string path = DevImage("000_p01_rot90.png");
+  if (!fs::exists(path)) GTEST_SKIP() << "no shared eval data";
+  auto engine = Engine::Create(ProjectOptions());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto page = intake::ReadPage(path, 0, intake::Options{});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->image.channels, 1);
+  auto detector = (*engine)->MakeOrientationDetector();
+  auto est = detector->Detect(page->image);
+  ASSERT_TRUE(est.ok()) << est.status().ToString();
+  // rot90 = the page was turned 90 degrees counter-clockwise: a clockwise quarter turn uprights it.
+  EXPECT_EQ(est->rotate_cw_deg, 90);
+  EXPECT_TRUE(est->reliable);
+}
+
+}  // namespace
+}  // namespace sohoa::ocr
