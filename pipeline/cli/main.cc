@@ -99,6 +99,28 @@ json FieldsJson(const DocumentFields& f) {
 
 std::string Stem(const std::string& path) { return fs::path(path).stem().string(); }
 
+// The evaluation contract: <dir>/<stem>.txt for a single page,
+// <dir>/<stem>_pNN.txt for each page of a multi-page input.
+bool WritePageTexts(const std::string& dir, const runner::FileOutcome& out) {
+  const std::string stem = Stem(out.path);
+  bool ok = true;
+  for (size_t i = 0; i < out.pages.size(); ++i) {
+    char suffix[16] = "";
+    if (out.pages.size() > 1) std::snprintf(suffix, sizeof suffix, "_p%02zu", i + 1);
+    std::ofstream f(fs::path(dir) / (stem + suffix + ".txt"), std::ios::binary);
+    f << out.pages[i].text.PlainText();
+    ok = ok && static_cast<bool>(f);
+  }
+  return ok;
+}
+
+Status MakeDir(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::InvalidArgument("cannot create " + dir + ": " + ec.message());
+  return Status::Ok();
+}
+
 struct Common {
   std::string config_path;
   std::string store_dir;
@@ -330,10 +352,8 @@ int App::Ocr() {
     std::cerr << "sohoa: " << files.status().message() << "\n";
     return kExitUsage;
   }
-  std::error_code ec;
-  fs::create_directories(text_dir_, ec);
-  if (ec) {
-    std::cerr << "sohoa: cannot create " << text_dir_ << ": " << ec.message() << "\n";
+  if (Status s = MakeDir(text_dir_); !s.ok()) {
+    std::cerr << "sohoa: " << s.message() << "\n";
     return kExitUsage;
   }
   runner::Pipeline pipeline(config_, logger_.get());
@@ -349,14 +369,7 @@ int App::Ocr() {
       Progress(done, files->size(), "FAILED " + out.path + ": " + out.status.message());
       return;
     }
-    const std::string stem = Stem(out.path);
-    for (size_t i = 0; i < out.pages.size(); ++i) {
-      char suffix[16] = "";
-      if (out.pages.size() > 1) std::snprintf(suffix, sizeof suffix, "_p%02zu", i + 1);
-      std::ofstream f(fs::path(text_dir_) / (stem + suffix + ".txt"), std::ios::binary);
-      f << out.pages[i].text.PlainText();
-      write_failed = write_failed || !f;
-    }
+    write_failed = !WritePageTexts(text_dir_, out) || write_failed;
     Progress(done, files->size(), "OK     " + out.path + "  " + std::to_string(out.pages.size()) + " page(s), " +
                                       std::to_string(out.seconds).substr(0, 5) + " s");
   });
@@ -373,11 +386,18 @@ int App::Extract() {
     std::cerr << "sohoa: " << files.status().message() << "\n";
     return kExitUsage;
   }
+  if (!text_dir_.empty()) {
+    if (Status s = MakeDir(text_dir_); !s.ok()) {
+      std::cerr << "sohoa: " << s.message() << "\n";
+      return kExitUsage;
+    }
+  }
   runner::Pipeline pipeline(config_, logger_.get());
   if (Status s = pipeline.Preflight(); !s.ok()) {
     std::cerr << "sohoa: " << s.ToString() << "\n";
     return kExitSetup;
   }
+  bool write_failed = false;
   std::vector<json> results(files->size());
   std::vector<bool> ok(files->size(), false);
   size_t done = 0;
@@ -389,6 +409,7 @@ int App::Extract() {
     }
     results[i] = FieldsJson(out.fields);
     ok[i] = true;
+    if (!text_dir_.empty()) write_failed = !WritePageTexts(text_dir_, out) || write_failed;
     if (!json_) Progress(done, files->size(), "OK     " + DocumentLine(out));
   });
   if (json_) {
@@ -398,6 +419,8 @@ int App::Extract() {
     }
     std::cout << all.dump(1) << "\n";
   }
+  std::cerr << summary.pages << " page(s) in " << summary.seconds << " s; " << summary.failed << " failed\n";
+  if (write_failed) return kExitInputFailed;
   return summary.failed == 0 ? kExitOk : kExitInputFailed;
 }
 
@@ -439,6 +462,7 @@ int App::Main(int argc, char** argv) {
   auto* extract = app.add_subcommand("extract", "read documents and print their fields (no store)");
   extract->add_option("inputs", inputs_, "files and folders (scans, PDFs, .txt)")->required();
   extract->add_flag("--json", json_, "print one JSON object keyed by input stem");
+  extract->add_option("--text-dir", text_dir_, "also write each page's text here, as `ocr` does");
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""sohoa benchmark: accuracy and speed on an evaluation folder (stdlib only).
+
+usage: scripts/bench.py [--eval-dir DIR] [--out DIR] [--sohoa PATH] [--workers N]
+                        [--config FILE] [--filter REGEX] [--no-multipage]
+
+The evaluation folder has the layout of shared/eval/dev: images/, gt/,
+pages.json, docs.json, multipage/, score.py, score_fields.py.
+
+Runs `sohoa extract --json --text-dir OUT/text` once over the page images
+(every page is cleaned, read and extracted), then scores:
+  - page text with the folder's own score.py --strict (CER, WER, CER without
+    diacritics, bag-of-words F1 per variant and class): the CER printed here
+    is score.py's own figure;
+  - header-page fields with score_fields.py;
+  - whole documents in multipage/ (signer, cited documents) with score_fields.py;
+and reports pages per second (wall clock over all pages, all workers) and the
+peak resident memory of the sohoa process.
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run_timed(cmd, stdout_path):
+    """Runs cmd, stdout to a file; returns (seconds, peak RSS of that child in MiB, exit code)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.monotonic()
+    with open(stdout_path, "wb") as out:
+        proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE)
+    seconds = time.monotonic() - t0
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the maximum over all waited-for children so far.
+    peak = max(peak_kib, before) / 1024.0
+    sys.stderr.write(proc.stderr.decode("utf-8", "replace")[-4000:])
+    return seconds, peak, proc.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval-dir", default=os.path.join(ROOT, "..", "shared", "eval", "dev"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
+    ap.add_argument("--sohoa", default=os.path.join(ROOT, "build", "sohoa"))
+    ap.add_argument("--workers", type=int, default=0, help="worker threads (0 = one per core)")
+    ap.add_argument("--config", default=None, help="sohoa configuration file")
+    ap.add_argument("--filter", default=None, help="regex on image stems")
+    ap.add_argument("--no-multipage", action="store_true", help="skip whole-document scoring")
+    a = ap.parse_args()
+
+    ev = os.path.abspath(a.eval_dir)
+    pages = json.load(open(os.path.join(ev, "pages.json"), encoding="utf-8"))
+    if a.filter:
+        pages = [p for p in pages if re.search(a.filter, p["stem"])]
+    images = [os.path.join(ev, p["image"]) for p in pages]
+    text_dir = os.path.join(a.out, "text")
+    os.makedirs(text_dir, exist_ok=True)
+    for f in os.listdir(text_dir):
+        os.remove(os.path.join(text_dir, f))
+
+    base = [a.sohoa, "--quiet"]
+    if a.config:
+        base += ["--config", a.config]
+    if a.workers:
+        base += ["--workers", str(a.workers)]
+
+    fields_json = os.path.join(a.out, "fields.json")
+    print("# %d page images from %s" % (len(images), ev), flush=True)
+    seconds, peak_mib, rc = run_timed(base + ["extract", "--json", "--text-dir", text_dir] + images, fields_json)
+    if rc not in (0, 1):
+        print("sohoa failed with exit code %d" % rc)
+        return 2
+
+    score_json = os.path.join(a.out, "ocr_scores.json")
+    score_cmd = [sys.executable, os.path.join(ev, "score.py"), text_dir, ev, "--strict", "--json", score_json]
+    if a.filter:
+        score_cmd += ["--filter", a.filter]
+    print("\n## Page text (%s)" % " ".join(score_cmd[1:]), flush=True)
+    subprocess.run(score_cmd, check=False)
+
+    print("\n## Header-page fields (score_fields.py)", flush=True)
+    subprocess.run([sys.executable, os.path.join(ev, "score_fields.py"), fields_json, ev], check=False)
+
+    if not a.no_multipage and os.path.isdir(os.path.join(ev, "multipage")):
+        mp = sorted(os.path.join(ev, "multipage", f) for f in os.listdir(os.path.join(ev, "multipage"))
+                    if not f.endswith(".json"))
+        docs_json = os.path.join(a.out, "documents.json")
+        mp_text = os.path.join(a.out, "multipage-text")
+        os.makedirs(mp_text, exist_ok=True)
+        mp_seconds, mp_peak, _ = run_timed(base + ["extract", "--json", "--text-dir", mp_text] + mp, docs_json)
+        peak_mib = max(peak_mib, mp_peak)
+        print("\n## Whole documents in multipage/ (score_fields.py, %.1f s)" % mp_seconds, flush=True)
+        subprocess.run([sys.executable, os.path.join(ev, "score_fields.py"), docs_json, ev], check=False)
+
+    n_pages = len(images)
+    print("\n## Speed")
+    print("pages=%d seconds=%.1f pages_per_second=%.3f peak_rss_mib=%.0f workers=%s"
+          % (n_pages, seconds, n_pages / seconds if seconds else 0, peak_mib, a.workers or "cores"))
+    try:
+        overall = json.load(open(score_json, encoding="utf-8"))
+        print("BENCH_CER=%.4f BENCH_PAGES_PER_SECOND=%.3f" % (overall["overall"]["CER"], n_pages / seconds))
+    except (OSError, KeyError, ValueError):
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+// End to end, through the `sohoa` program as a user runs it: samples/ go
+// into a temporary SQLite store and come back out by a diacritic-free query;
+// bad files are reported while the rest is filed and nothing filed changes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace sohoa {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+};
+
+Run Sohoa(const std::string& args) {
+  const std::string cmd = std::string(SOHOA_BINARY_DIR) + "/sohoa " + args + " 2>/dev/null";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string Quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("sohoa_e2e_" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    store_ = dir_ / "store";
+    samples_ = fs::path(SOHOA_SOURCE_DIR) / "samples";
+    first_ingest_ = Sohoa("--store " + Quote(store_) + " ingest " + Quote(samples_));
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+  static std::vector<fs::path> SampleImages() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(samples_)) {
+      const std::string ext = e.path().extension().string();
+      if (ext == ".png" || ext == ".tif" || ext == ".tiff") out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  static size_t Hits(const std::string& query_args) {
+    Run r = Sohoa("--store " + Quote(store_) + " search --json " + query_args);
+    if (r.exit_code != 0) return 0;
+    return nlohmann::json::parse(r.out).size();
+  }
+
+  static inline fs::path dir_, store_, samples_;
+  static inline Run first_ingest_;
+};
+
+TEST_F(CliTest, HelpListsCommandsAndExitsZero) {
+  Run r = Sohoa("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* cmd : {"ingest", "search", "show", "export", "ocr", "extract"}) {
+    EXPECT_THAT(r.out, HasSubstr(cmd));
+  }
+  EXPECT_EQ(Sohoa("ingest --help").exit_code, 0);
+  EXPECT_EQ(Sohoa("no-such-command").exit_code, 2);
+}
+
+TEST_F(CliTest, IngestsSamplesAndFindsThemWithoutDiacritics) {
+  ASSERT_EQ(first_ingest_.exit_code, 0) << first_ingest_.out;
+  EXPECT_THAT(first_ingest_.out, HasSubstr("FILED"));
+  EXPECT_THAT(first_ingest_.out, Not(HasSubstr("FAILED")));
+  const size_t plain = Hits("'cai cach hanh chinh'");
+  EXPECT_GE(plain, 1u);
+  EXPECT_EQ(Hits("'CẢI CÁCH HÀNH CHÍNH'"), plain);
+  EXPECT_EQ(Hits("'xyzzy quux'"), 0u);
+}
+
+TEST_F(CliTest, SameFilesTwiceAreRecognisedNotFiledAgain) {
+  ASSERT_EQ(first_ingest_.exit_code, 0);
+  const size_t before = Hits("--limit 1000 ''");
+  Run again = Sohoa("--store " + Quote(store_) + " ingest " + Quote(samples_));
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_THAT(again.out, HasSubstr("already filed"));
+  EXPECT_THAT(again.out, Not(HasSubstr("FILED  #")));
+  EXPECT_EQ(Hits("--limit 1000 ''"), before);
+}
+
+TEST_F(CliTest, BadFilesAreReportedRunGoesOnStoreUnharmed) {
+  ASSERT_EQ(first_ingest_.exit_code, 0);
+  const size_t before = Hits("'cai cach hanh chinh'");
+  const fs::path bad = dir_ / "bad";
+  fs::create_directories(bad);
+  std::ofstream(bad / "a_empty.png").close();
+  {
+    std::ifstream in(SampleImages().front(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(bad / "b_truncated.png", std::ios::binary) << bytes.substr(0, bytes.size() / 3);
+  }
+  std::ofstream(bad / "c_text.png") << "Đây là một tệp văn bản, không phải ảnh.\n";
+  Run r = Sohoa("--store " + Quote(store_) + " ingest " + Quote(bad));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("a_empty.png: "));
+  EXPECT_THAT(r.out, HasSubstr("empty"));
+  EXPECT_THAT(r.out, HasSubstr("b_truncated.png"));
+  EXPECT_THAT(r.out, HasSubstr("c_text.png"));
+  EXPECT_THAT(r.out, HasSubstr("3 failed"));
+  EXPECT_EQ(Hits("'cai cach hanh chinh'"), before);
+}
+
+TEST_F(CliTest, ShowAndExportSearchablePdf) {
+  ASSERT_EQ(first_ingest_.exit_code, 0);
+  Run found = Sohoa("--store " + Quote(store_) + " search --json 'cai cach hanh chinh'");
+  ASSERT_EQ(found.exit_code, 0);
+  auto hits = nlohmann::json::parse(found.out);
+  ASSERT_FALSE(hits.empty());
+  const std::string id = std::to_string(hits[0]["id"].get<int64_t>());
+  Run show = Sohoa("--store " + Quote(store_) + " show " + id);
+  EXPECT_EQ(show.exit_code, 0);
+  EXPECT_THAT(show.out, HasSubstr("number"));
+  const fs::path pdf = dir_ / "out.pdf";
+  Run exp = Sohoa("--store " + Quote(store_) + " export " + id + " --pdf " + Quote(pdf));
+  ASSERT_EQ(exp.exit_code, 0) << exp.out;
+  ASSERT_TRUE(fs::exists(pdf));
+  FILE* p = popen(("pdftotext -q " + Quote(pdf) + " - 2>/dev/null").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  pclose(p);
+  EXPECT_THAT(text, HasSubstr("cải cách hành chính"));
+  EXPECT_EQ(Sohoa("--store " + Quote(store_) + " show 999999").exit_code, 1);
+}
+
+TEST_F(CliTest, OcrWritesOneTextPerPage) {
+  const fs::path out = dir_ / "text";
+  std::vector<fs::path> images = SampleImages();
+  fs::path tiff;
+  for (const auto& p : images) {
+    if (p.extension() == ".tif" || p.extension() == ".tiff") tiff = p;
+  }
+  ASSERT_FALSE(tiff.empty()) << "samples/ should hold a multi-page TIFF";
+  Run r = Sohoa("ocr --text-dir " + Quote(out) + " " + Quote(images.front()) + " " + Quote(tiff));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(out / (images.front().stem().string() + ".txt")));
+  EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p01.txt")));
+  EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p02.txt")));
+}
+
+TEST_F(CliTest, ExtractFindsTheSamplesNumbersAndDates) {
+  std::vector<fs::path> images = SampleImages();
+  std::string args;
+  for (const auto& p : images) args += " " + Quote(p);
+  Run r = Sohoa("extract --json" + args);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto got = nlohmann::json::parse(r.out);
+  int checked = 0;
+  for (const auto& p : images) {
+    const fs::path expected_path = p.parent_path() / (p.stem().string() + ".expected.json");
+    if (!fs::exists(expected_path)) continue;
+    std::ifstream in(expected_path);
+    auto want = nlohmann::json::parse(in);
+    const auto& have = got[p.stem().string()];
+    EXPECT_EQ(have["number"], want["number"]) << p;
+    EXPECT_EQ(have["date"], want["date"]) << p;
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);
+}
+
+}  // namespace
+}  // namespace sohoa
