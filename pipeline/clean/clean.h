@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/image.h"
 #include "core/orientation.h"
@@ -24,8 +25,18 @@ struct Options {
   bool suppress_stamps = true;     // red/blue seals and stamps (OCR copy only)
   bool despeckle = true;           // isolated specks, without eating diacritics
   double target_dpi = 300;         // resample the OCR copy towards this resolution
+                                   // when the text measures below 80% of it; 0 = never
   std::string binarization = "none";  // "none" (Tesseract binarises), "sauvola", "otsu"
   std::string dump_dir;            // when set, each step's image is written here
+};
+
+// Wall time of each step of one Clean() call, for tuning and reports.
+struct StepTiming {
+  std::string step;  // "grey", "orientation", "deskew", ...
+  double ms = 0;
+};
+struct CleanReport {
+  std::vector<StepTiming> steps;
 };
 
 class Cleaner {
@@ -33,8 +44,13 @@ class Cleaner {
   // `detector` may be null: orientation then uses the page's own geometry only.
   explicit Cleaner(Options options, OrientationDetector* detector = nullptr);
 
-  // Cleans one page. Errors: InvalidArgument for an empty image.
+  // Cleans one page. Errors: InvalidArgument for an empty or malformed image
+  // or an unknown `binarization`; Unavailable when dump_dir cannot be
+  // written; Internal when OpenCV fails. Errors of the detector are not
+  // fatal: orientation then falls back to the page's geometry.
   Result<CleanedPage> Clean(const Image& page) const;
+  // Same, and fills `report` (may be null) with the time each step took.
+  Result<CleanedPage> Clean(const Image& page, CleanReport* report) const;
 
  private:
   Options options_;

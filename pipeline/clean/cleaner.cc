@@ -1,1 +1,216 @@
-// placeholder until this stage lands
+// The clean stage's driver: runs the steps in order, keeps the colour record
+// copy in step with the OCR copy, measures the page and times each step.
+#include <chrono>
+#include <cmath>
+#include <utility>
+
+#include <opencv2/imgproc.hpp>
+
+#include "clean/clean.h"
+#include "clean/dump.h"
+#include "clean/steps.h"
+
+namespace sohoa::clean {
+namespace {
+
+// Below these a page is likely to read badly (calibrated on the dev set).
+constexpr double kMinDpi = 120;
+constexpr double kMinBlur = 500;      // variance of Laplacian near ink
+constexpr double kMinContrast = 0.25;
+constexpr double kMaxNoise = 0.6;
+
+// Times steps and writes their images when a dump folder is set.
+class StepLog {
+ public:
+  StepLog(const Options& options, CleanReport* report) : options_(options), report_(report) {}
+
+  void Start() { start_ = std::chrono::steady_clock::now(); }
+
+  // Ends the step started last; `image` is what it produced.
+  Status Finish(const std::string& step, const cv::Mat& image) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+            .count();
+    if (report_ != nullptr) report_->steps.push_back({step, ms});
+    if (options_.dump_dir.empty()) return Status::Ok();
+    return DumpStep(options_.dump_dir, index_++, step, image);
+  }
+
+ private:
+  const Options& options_;
+  CleanReport* report_;
+  std::chrono::steady_clock::time_point start_;
+  int index_ = 0;
+};
+
+Status CheckInput(const Image& page, const Options& options) {
+  if (page.empty()) return Status::InvalidArgument("page image is empty");
+  if (page.channels != 1 && page.channels != 3 && page.channels != 4) {
+    return Status::InvalidArgument("page image has " + std::to_string(page.channels) +
+                                   " channels; expected 1 (grey), 3 (BGR) or 4 (BGRA)");
+  }
+  if (page.pixels.size() != page.stride() * page.height) {
+    return Status::InvalidArgument("page image pixel buffer does not match its size");
+  }
+  if (options.binarization != "none" && options.binarization != "sauvola" &&
+      options.binarization != "otsu") {
+    return Status::InvalidArgument("unknown binarization \"" + options.binarization +
+                                   "\"; expected none, sauvola or otsu");
+  }
+  return Status::Ok();
+}
+
+void SuggestRescan(PageQuality& q) {
+  std::string why;
+  auto add = [&why](const std::string& reason) { why += (why.empty() ? "" : "; ") + reason; };
+  if (q.estimated_dpi > 0 && q.estimated_dpi < kMinDpi) {
+    add("resolution too low (about " + std::to_string(static_cast<int>(q.estimated_dpi)) +
+        " dpi; scan at 300 dpi)");
+  }
+  if (q.blur < kMinBlur) add("page is blurred (out of focus or moved)");
+  if (q.contrast < kMinContrast) add("text is faint (low contrast)");
+  if (q.noise > kMaxNoise) add("many specks (dirty glass or poor copy)");
+  q.rescan_suggested = !why.empty();
+  q.warning = why;
+}
+
+}  // namespace
+
+Cleaner::Cleaner(Options options, OrientationDetector* detector)
+    : options_(std::move(options)), detector_(detector) {}
+
+Result<CleanedPage> Cleaner::Clean(const Image& page) const { return Clean(page, nullptr); }
+
+Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const {
+  SOHOA_RETURN_IF_ERROR(CheckInput(page, options_));
+  try {
+    StepLog log(options_, report);
+    PageQuality q;
+
+    log.Start();
+    cv::Mat colour = ToMat(page);
+    cv::Mat grey = ToGrey(colour);
+    q.contrast = ContrastScore(grey);
+    SOHOA_RETURN_IF_ERROR(log.Finish("grey", grey));
+
+    // A quick look at a reduced page first: most pages carry no stamp.
+    bool stamped = false;
+    if (options_.suppress_stamps && colour.channels() == 3) {
+      log.Start();
+      cv::Mat small;
+      cv::resize(colour, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+      const cv::Mat ink = ColouredInkMask(small);
+      q.stamp_fraction = static_cast<double>(cv::countNonZero(ink)) / ink.total();
+      stamped = q.stamp_fraction > 1e-4;
+      SOHOA_RETURN_IF_ERROR(log.Finish("stamp_check", ink));
+    }
+
+    // Orientation and skew are judged on the page without its stamps,
+    // scanner borders and shading: seals, signatures, long black bands and
+    // light gradients would pass for (or hide) text lines.
+    log.Start();
+    cv::Mat analysis = stamped ? SuppressStamps(colour, grey) : grey;
+    if (options_.remove_borders) analysis = RemoveBorders(analysis);
+    if (options_.flatten_background) analysis = FlattenBackground(analysis);
+    SOHOA_RETURN_IF_ERROR(log.Finish("analysis", analysis));
+
+    OrientationChoice orientation;
+    if (options_.orientation) {
+      log.Start();
+      orientation = ChooseOrientation(analysis, detector_);
+      if (orientation.rotate_cw_deg != 0) {
+        colour = RotateQuarterTurns(colour, orientation.rotate_cw_deg);
+        grey = RotateQuarterTurns(grey, orientation.rotate_cw_deg);
+        analysis = RotateQuarterTurns(analysis, orientation.rotate_cw_deg);
+      }
+      q.rotation_deg = orientation.rotate_cw_deg;
+      SOHOA_RETURN_IF_ERROR(log.Finish("orientation", grey));
+    }
+
+    if (options_.deskew) {
+      log.Start();
+      q.skew_deg = EstimateSkew(analysis);
+      if (std::abs(q.skew_deg) >= 0.05) {
+        colour = RotateBy(colour, -q.skew_deg);
+        grey = RotateBy(grey, -q.skew_deg);
+        if (orientation.check_upside) analysis = RotateBy(analysis, -q.skew_deg);
+      } else {
+        q.skew_deg = 0;
+      }
+      SOHOA_RETURN_IF_ERROR(log.Finish("deskew", grey));
+    }
+
+    // Geometry tells line direction well but up from down only once the
+    // lines are level.
+    if (options_.orientation && orientation.check_upside) {
+      log.Start();
+      if (LooksUpsideDown(analysis)) {
+        colour = RotateQuarterTurns(colour, 180);
+        grey = RotateQuarterTurns(grey, 180);
+        q.rotation_deg = (q.rotation_deg + 180) % 360;
+      }
+      SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", grey));
+    }
+
+    cv::Mat ocr = grey;
+    if (stamped) {
+      log.Start();
+      ocr = SuppressStamps(colour, ocr);
+      SOHOA_RETURN_IF_ERROR(log.Finish("stamps", ocr));
+    }
+
+    // Sharpness is judged at the scanned resolution, before any resampling.
+    q.blur = BlurScore(ocr);
+
+    log.Start();
+    q.estimated_dpi = EstimateDpi(ocr);
+    if (options_.target_dpi > 0 && q.estimated_dpi > 0 &&
+        q.estimated_dpi < 0.8 * options_.target_dpi) {
+      q.scale = std::min(4.0, options_.target_dpi / q.estimated_dpi);
+      ocr = Rescale(ocr, q.scale);
+    }
+    SOHOA_RETURN_IF_ERROR(log.Finish("resolution", ocr));
+    const double dpi = q.estimated_dpi > 0 ? q.estimated_dpi * q.scale
+                                           : (page.dpi > 0 ? page.dpi : 300);
+
+    if (options_.remove_borders) {
+      log.Start();
+      ocr = RemoveBorders(ocr);
+      SOHOA_RETURN_IF_ERROR(log.Finish("borders", ocr));
+    }
+    if (options_.flatten_background) {
+      log.Start();
+      ocr = FlattenBackground(ocr);
+      SOHOA_RETURN_IF_ERROR(log.Finish("background", ocr));
+    }
+    if (options_.despeckle) {
+      log.Start();
+      DespeckleResult specks = Despeckle(ocr, dpi);
+      ocr = std::move(specks.page);
+      q.noise = specks.dark_components > 0
+                    ? static_cast<double>(specks.specks_removed) / specks.dark_components
+                    : 0;
+      SOHOA_RETURN_IF_ERROR(log.Finish("despeckle", ocr));
+    }
+    if (options_.binarization != "none") {
+      log.Start();
+      if (options_.binarization == "otsu") {
+        ocr = BinarizeOtsu(ocr);
+      } else {
+        ocr = BinarizeSauvola(ocr, static_cast<int>(dpi / 5), 0.25);
+      }
+      SOHOA_RETURN_IF_ERROR(log.Finish("binarize", ocr));
+    }
+
+    SuggestRescan(q);
+    CleanedPage cleaned;
+    cleaned.colour = ToImage(colour, page.dpi);
+    cleaned.ocr = ToImage(ocr, dpi);
+    cleaned.quality = std::move(q);
+    return cleaned;
+  } catch (const cv::Exception& e) {
+    return Status::Internal("cleaning the page failed in OpenCV: " + e.msg);
+  }
+}
+
+}  // namespace sohoa::clean

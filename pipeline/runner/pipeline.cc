@@ -62,8 +62,9 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
                                 CleanedPage* cleaned_out) {
   SOHOA_ASSIGN_OR_RETURN(SourcePage source, intake::ReadPage(path, index, config.intake));
   SOHOA_ASSIGN_OR_RETURN(CleanedPage cleaned, w.cleaner->Clean(source.image));
-  const double dpi = cleaned.quality.estimated_dpi > 0 ? cleaned.quality.estimated_dpi * cleaned.quality.scale
-                                                       : source.image.dpi * cleaned.quality.scale;
+  // Tesseract reads worse when it has to guess the resolution; the cleaner
+  // measured it on the OCR copy (0 when too little text to measure).
+  const double dpi = cleaned.ocr.dpi > 0 ? cleaned.ocr.dpi : 300;
   SOHOA_ASSIGN_OR_RETURN(PageText raw, w.engine->Recognize(cleaned.ocr, dpi));
   PageOutcome out;
   out.text = w.normalizer->NormalizePage(raw);

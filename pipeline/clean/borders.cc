@@ -1,0 +1,62 @@
+// Border removal: book scans and copies carry black bands along the edges
+// (the scanner lid, the book's gutter). Dark regions that touch an edge and
+// run along a good part of it are painted white; text never does that.
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "clean/steps.h"
+
+namespace sohoa::clean {
+
+cv::Mat RemoveBorders(const cv::Mat& grey) {
+  constexpr int kWorkLongest = 800;
+  const int longest = std::max(grey.cols, grey.rows);
+  const double f = longest > kWorkLongest ? static_cast<double>(kWorkLongest) / longest : 1.0;
+  cv::Mat small;
+  cv::resize(grey, small, cv::Size(), f, f, cv::INTER_AREA);
+
+  // "Dark" is judged against the paper, so grey or yellowed paper does not count.
+  cv::Mat hist;
+  const int channels[] = {0};
+  const int bins[] = {256};
+  const float range[] = {0, 256};
+  const float* ranges[] = {range};
+  cv::calcHist(&small, 1, channels, cv::Mat(), hist, 1, bins, ranges);
+  double seen = 0, paper = 255;
+  for (int v = 255; v >= 0; --v) {
+    seen += hist.at<float>(v);
+    if (seen >= 0.3 * small.total()) {
+      paper = v;
+      break;
+    }
+  }
+  cv::Mat dark = small < 0.55 * paper;
+
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
+  cv::Mat border_mask = cv::Mat::zeros(small.size(), CV_8U);
+  bool any = false;
+  for (int i = 1; i < n; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const bool touches_side = x == 0 || x + w == small.cols;
+    const bool touches_end = y == 0 || y + h == small.rows;
+    const bool along_side = touches_side && h > 0.3 * small.rows;
+    const bool along_end = touches_end && w > 0.3 * small.cols;
+    if (along_side || along_end) {
+      border_mask.setTo(255, labels == i);
+      any = true;
+    }
+  }
+  if (!any) return grey.clone();
+  // Grow a little to swallow the soft edge of the band (and JPEG ringing).
+  cv::dilate(border_mask, border_mask, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::Mat full_mask;
+  cv::resize(border_mask, full_mask, grey.size(), 0, 0, cv::INTER_NEAREST);
+  cv::Mat out = grey.clone();
+  out.setTo(cv::Scalar(paper), full_mask);
+  return out;
+}
+
+}  // namespace sohoa::clean

@@ -1,0 +1,104 @@
+// Private to the clean stage: the cleaning steps as pure functions on cv::Mat.
+// Included only by clean's own .cc files and its tests; never by clean.h.
+// Every step takes its input by const reference and returns a new image.
+#pragma once
+
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "core/image.h"
+#include "core/orientation.h"
+
+namespace sohoa::clean {
+
+// grey.cc -------------------------------------------------------------------
+// 8-bit single-channel copy of a grey, BGR or BGRA page.
+cv::Mat ToGrey(const cv::Mat& page);
+
+// orientation.cc ------------------------------------------------------------
+// Rotates clockwise by 0/90/180/270 degrees (other values are rounded down to
+// a multiple of 90).
+cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg);
+// True when the page's text lines run horizontally (row profile of the ink
+// varies more than the column profile).
+bool TextLinesHorizontal(const cv::Mat& grey);
+// For a page whose lines are horizontal: true when it looks upside down
+// (more ink hangs below the x-height band of the lines than rises above it;
+// ascenders and Vietnamese tone marks rise above).
+bool LooksUpsideDown(const cv::Mat& grey);
+// Orientation from the page's geometry alone: 0/90/180/270 clockwise.
+int GeometricOrientation(const cv::Mat& grey);
+
+// page_orientation.cc -------------------------------------------------------
+struct OrientationChoice {
+  int rotate_cw_deg = 0;        // quarter turn to apply now
+  bool check_upside = false;    // decided by geometry: test 0 vs 180 after deskew
+};
+// Asks `detector` (may be null); when it is unsure, compares its reading
+// confidence on a strip of the candidate orientations; without a detector
+// (or when it fails) uses the page's geometry.
+OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* detector);
+
+// image_convert.cc ----------------------------------------------------------
+// Deep copies between the stage-boundary Image and cv::Mat (1 or 3 channels).
+cv::Mat ToMat(const Image& image);
+Image ToImage(const cv::Mat& mat, double dpi = 0);
+
+// deskew.cc -----------------------------------------------------------------
+// Skew of the text lines in degrees, counter-clockwise positive (the page was
+// turned this much anticlockwise); searched within +-max_deg. 0 on blank pages.
+double EstimateSkew(const cv::Mat& grey, double max_deg = 15);
+// Rotates by `deg` counter-clockwise about the centre, enlarging the canvas so
+// no corner is lost; new area is filled white.
+cv::Mat RotateBy(const cv::Mat& page, double deg);
+
+// borders.cc ----------------------------------------------------------------
+// Paints white the dark scanner borders and gutter shadow bands that touch
+// the page edges (book scans), leaving text alone.
+cv::Mat RemoveBorders(const cv::Mat& grey);
+
+// background.cc -------------------------------------------------------------
+// Divides the page by its estimated paper brightness, so uneven light and
+// yellowed or grey paper become white while ink keeps its darkness.
+cv::Mat FlattenBackground(const cv::Mat& grey);
+
+// stamps.cc -----------------------------------------------------------------
+// Mask (255) of pixels inked in saturated red or blue (seals, received stamps).
+cv::Mat ColouredInkMask(const cv::Mat& bgr);
+// Grey page in which red/blue ink reads as paper while black ink (also black
+// text printed under a stamp) keeps its darkness. `bgr` is the colour page.
+cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey);
+
+// despeckle.cc --------------------------------------------------------------
+struct DespeckleResult {
+  cv::Mat page;
+  int specks_removed = 0;
+  int dark_components = 0;
+};
+// Removes isolated dark specks far from text. Small marks near letters (tone
+// marks, the dot below in "ạ", "ệ", "ộ", full stops) are kept.
+DespeckleResult Despeckle(const cv::Mat& grey, double dpi);
+
+// resolution.cc -------------------------------------------------------------
+// Median distance between neighbouring text lines in pixels; 0 when too few
+// lines are found.
+double TextLinePitch(const cv::Mat& grey);
+// Resolution implied by the line pitch of 13-14 pt body text; 0 when unknown.
+double EstimateDpi(const cv::Mat& grey);
+// Resamples by `scale` (cubic when enlarging, area when shrinking).
+cv::Mat Rescale(const cv::Mat& page, double scale);
+
+// binarize.cc ---------------------------------------------------------------
+cv::Mat BinarizeOtsu(const cv::Mat& grey);
+// Sauvola's local threshold; `window` in pixels (odd), k usually 0.2-0.35.
+cv::Mat BinarizeSauvola(const cv::Mat& grey, int window, double k = 0.25);
+
+// quality.cc ----------------------------------------------------------------
+double BlurScore(const cv::Mat& grey);       // variance of the Laplacian
+double ContrastScore(const cv::Mat& grey);   // (paper - ink) / 255, 0..1
+
+// Shared helper: dark ink as 255 on 0, Otsu threshold on a grey page.
+cv::Mat InkMask(const cv::Mat& grey);
+
+}  // namespace sohoa::clean

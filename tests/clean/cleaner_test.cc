@@ -1,0 +1,229 @@
+// The Cleaner as other stages see it: Image in, CleanedPage out, with an
+// injected orientation detector.
+#include <filesystem>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+#include "clean/clean.h"
+#include "clean/steps.h"
+#include "synthetic_page.h"
+
+namespace sohoa::clean {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::MakeTextPage;
+
+// Marks the left end of the band the cleaner reads when unsure, so a fake
+// detector can tell an upright strip from an upside-down one.
+cv::Mat MarkedPage() {
+  cv::Mat page = MakeTextPage(1200, 1600, 21).bgr;
+  page(cv::Rect(10, 1600 * 35 / 100, 40, 1600 * 10 / 100)).setTo(cv::Scalar::all(0));
+  return page;
+}
+
+// Reliable or not as told; reads "well" only strips whose left edge is inked.
+class FakeDetector final : public OrientationDetector {
+ public:
+  OrientationEstimate estimate;
+  bool fail_detect = false;
+  bool fail_read = false;
+  int reads = 0;
+
+  Result<OrientationEstimate> Detect(const Image& grey) override {
+    EXPECT_EQ(grey.channels, 1);
+    if (fail_detect) return Status::Unavailable("osd model missing");
+    return estimate;
+  }
+  Result<double> ReadingConfidence(const Image& grey) override {
+    ++reads;
+    if (fail_read) return Status::Unavailable("engine busy");
+    cv::Mat mat = ToMat(grey);
+    const double left = cv::mean(mat(cv::Rect(0, 0, mat.cols / 20, mat.rows)))[0];
+    const double right = cv::mean(mat(cv::Rect(mat.cols * 19 / 20, 0, mat.cols / 20, mat.rows)))[0];
+    return left < right ? 85.0 : 30.0;
+  }
+};
+
+bool SameImage(const Image& a, const cv::Mat& b) {
+  const cv::Mat m = ToMat(a);
+  return m.size() == b.size() && m.type() == b.type() && cv::countNonZero(ToGrey(m) != ToGrey(b)) == 0;
+}
+
+TEST(CleanerTest, EmptyImageIsInvalidArgument) {
+  Cleaner cleaner(Options{});
+  auto result = cleaner.Clean(Image{});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(result.status().message(), HasSubstr("empty"));
+}
+
+TEST(CleanerTest, MismatchedBufferIsInvalidArgument) {
+  Image image = Image::Blank(100, 100, 3);
+  image.pixels.resize(100);
+  auto result = Cleaner(Options{}).Clean(image);
+  EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(result.status().message(), HasSubstr("does not match"));
+}
+
+TEST(CleanerTest, UnknownBinarizationIsInvalidArgument) {
+  Options options;
+  options.binarization = "niblack";
+  auto result = Cleaner(options).Clean(Image::Blank(50, 50, 1));
+  EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(result.status().message(), HasSubstr("niblack"));
+}
+
+TEST(CleanerTest, ReliableDetectorDecidesOrientation) {
+  const cv::Mat upright = MarkedPage();
+  FakeDetector detector;
+  detector.estimate = {270, 9.5, true};
+  Options options;
+  options.deskew = false;
+  auto result = Cleaner(options, &detector).Clean(ToImage(RotateQuarterTurns(upright, 90)));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 270);
+  EXPECT_EQ(detector.reads, 0);
+  EXPECT_TRUE(SameImage(result->colour, upright));
+}
+
+TEST(CleanerTest, UnreliableDetectorComparesReadingConfidence) {
+  const cv::Mat upright = MarkedPage();
+  FakeDetector detector;
+  detector.estimate = {0, 0.3, false};  // wrong and unsure
+  Options options;
+  options.deskew = false;
+  auto result = Cleaner(options, &detector).Clean(ToImage(RotateQuarterTurns(upright, 180)));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 180);
+  EXPECT_EQ(detector.reads, 2);
+  EXPECT_TRUE(SameImage(result->colour, upright));
+}
+
+TEST(CleanerTest, FailingDetectorFallsBackToGeometry) {
+  const cv::Mat upright = MakeTextPage(1200, 1600, 4).bgr;
+  FakeDetector detector;
+  detector.fail_detect = true;
+  detector.fail_read = true;
+  auto result = Cleaner(Options{}, &detector).Clean(ToImage(RotateQuarterTurns(upright, 90)));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 270);
+}
+
+TEST(CleanerTest, SkewedPageComesOutLevelWithSkewReported) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1400, 1800, 9).bgr);
+  auto result = Cleaner(Options{}).Clean(ToImage(RotateBy(grey, -2.4)));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_NEAR(result->quality.skew_deg, -2.4, 0.1);
+  EXPECT_EQ(result->quality.rotation_deg, 0);
+  EXPECT_NEAR(EstimateSkew(ToMat(result->ocr)), 0.0, 0.1);
+  EXPECT_EQ(result->colour.channels, 1);
+  EXPECT_EQ(result->ocr.channels, 1);
+}
+
+TEST(CleanerTest, LowResolutionPageIsUpscaledTowardsTarget) {
+  const cv::Mat page = MakeTextPage(1600, 2200, 5).bgr;
+  cv::Mat low;
+  cv::resize(page, low, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  auto result = Cleaner(Options{}).Clean(ToImage(low));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_NEAR(result->quality.estimated_dpi, 150, 10);
+  EXPECT_NEAR(result->quality.scale, 2.0, 0.15);
+  EXPECT_NEAR(result->ocr.width, 2 * low.cols, 0.15 * low.cols);
+  EXPECT_NEAR(result->colour.width, low.cols, 4);  // the record copy is not resampled
+  EXPECT_THAT(result->quality.warning, ::testing::Not(HasSubstr("resolution")));
+  EXPECT_EQ(result->ocr.dpi, 300);  // what OCR is told the page's resolution is
+}
+
+TEST(CleanerTest, VeryLowResolutionSuggestsRescan) {
+  const cv::Mat page = MakeTextPage(1800, 2400, 5).bgr;
+  cv::Mat low;
+  cv::resize(page, low, cv::Size(), 1.0 / 3, 1.0 / 3, cv::INTER_AREA);
+  auto result = Cleaner(Options{}).Clean(ToImage(low));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.estimated_dpi, 100);
+  EXPECT_NEAR(result->quality.scale, 3.0, 0.01);
+  EXPECT_TRUE(result->quality.rescan_suggested);
+  EXPECT_THAT(result->quality.warning, HasSubstr("resolution too low"));
+}
+
+TEST(CleanerTest, CleanPageIsNotResampledAndNeedsNoRescan) {
+  auto result = Cleaner(Options{}).Clean(ToImage(MakeTextPage(1600, 2200, 6).bgr));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.scale, 1.0);
+  EXPECT_FALSE(result->quality.rescan_suggested) << result->quality.warning;
+  EXPECT_TRUE(result->quality.warning.empty());
+  EXPECT_GT(result->quality.contrast, 0.8);
+  EXPECT_EQ(result->quality.stamp_fraction, 0.0);
+}
+
+TEST(CleanerTest, BlurredFaintPageSuggestsRescan) {
+  cv::Mat page = MakeTextPage(1600, 2200, 6).bgr;
+  cv::GaussianBlur(page, page, {0, 0}, 3.0);
+  page.convertTo(page, CV_8U, 0.3, 170);
+  auto result = Cleaner(Options{}).Clean(ToImage(page));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_TRUE(result->quality.rescan_suggested);
+  EXPECT_THAT(result->quality.warning, HasSubstr("blurred"));
+  EXPECT_THAT(result->quality.warning, HasSubstr("faint"));
+}
+
+TEST(CleanerTest, StampFractionIsMeasured) {
+  cv::Mat page = MakeTextPage(1200, 1600, 8).bgr;
+  cv::circle(page, {600, 800}, 200, cv::Scalar(40, 40, 220), 20);
+  auto result = Cleaner(Options{}).Clean(ToImage(page));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const double ring = 3.14159 * (210.0 * 210 - 190.0 * 190) / (1200.0 * 1600);
+  EXPECT_NEAR(result->quality.stamp_fraction, ring, ring * 0.3);
+  // The record copy keeps the seal; the OCR copy reads it as paper.
+  const cv::Mat colour = ToMat(result->colour);
+  const cv::Mat ocr = ToMat(result->ocr);
+  ASSERT_EQ(colour.size(), ocr.size());
+  const cv::Vec3b on_ring = colour.at<cv::Vec3b>(800, 800);
+  EXPECT_GT(on_ring[2], 150);
+  EXPECT_LT(on_ring[1], 100);
+  EXPECT_GT(ocr.at<uint8_t>(800, 800), 240);
+}
+
+TEST(CleanerTest, OtsuBinarizationGivesTwoLevels) {
+  Options options;
+  options.binarization = "otsu";
+  auto result = Cleaner(options).Clean(ToImage(MakeTextPage(1000, 1300, 2).bgr));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const cv::Mat ocr = ToMat(result->ocr);
+  EXPECT_EQ(cv::countNonZero((ocr != 0) & (ocr != 255)), 0);
+}
+
+TEST(CleanerTest, DumpDirReceivesOneNumberedPngPerStep) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / "clean_dump_test";
+  std::filesystem::remove_all(dir);
+  Options options;
+  options.dump_dir = dir.string();
+  options.binarization = "sauvola";
+  CleanReport report;
+  auto result = Cleaner(options).Clean(ToImage(MakeTextPage(800, 1000, 2).bgr), &report);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_TRUE(std::filesystem::exists(dir / "00_grey.png"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "04_deskew.png"));
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    (void)entry;
+    ++files;
+  }
+  EXPECT_EQ(files, static_cast<int>(report.steps.size()));
+  EXPECT_EQ(report.steps.back().step, "binarize");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CleanerTest, UnwritableDumpDirIsUnavailable) {
+  Options options;
+  options.dump_dir = "/proc/no_such_place/dump";
+  auto result = Cleaner(options).Clean(ToImage(MakeTextPage(600, 800, 2).bgr));
+  EXPECT_EQ(result.status().code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace sohoa::clean

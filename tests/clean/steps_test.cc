@@ -1,0 +1,247 @@
+// Each cleaning step on a synthetic page degraded in a known way, checked
+// with a number: angle error, share of text pixels kept, specks removed.
+#include <cmath>
+#include <random>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+#include "clean/steps.h"
+#include "synthetic_page.h"
+
+namespace sohoa::clean {
+namespace {
+
+using testing::MakeTextPage;
+using testing::OverlayInk;
+using testing::SyntheticPage;
+
+double ShareBelow(const cv::Mat& grey, const cv::Mat& mask, int level) {
+  const int total = cv::countNonZero(mask);
+  if (total == 0) return 0;
+  return static_cast<double>(cv::countNonZero((grey < level) & mask)) / total;
+}
+
+double ShareAbove(const cv::Mat& grey, const cv::Mat& mask, int level) {
+  const int total = cv::countNonZero(mask);
+  if (total == 0) return 0;
+  return static_cast<double>(cv::countNonZero((grey > level) & mask)) / total;
+}
+
+class DeskewTest : public ::testing::TestWithParam<double> {};
+
+TEST_P(DeskewTest, FindsAngleWithinATenthOfADegree) {
+  const SyntheticPage page = MakeTextPage();
+  const cv::Mat grey = ToGrey(page.bgr);
+  const double angle = GetParam();
+  const cv::Mat skewed = RotateBy(grey, angle);
+  EXPECT_NEAR(EstimateSkew(skewed), angle, 0.1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Angles, DeskewTest,
+                         ::testing::Values(-15.0, -9.35, -2.5, -0.4, 0.0, 0.17, 1.63, 4.8,
+                                           11.2, 15.0));
+
+TEST(DeskewTest, CorrectedPageIsLevel) {
+  const cv::Mat grey = ToGrey(MakeTextPage().bgr);
+  const cv::Mat skewed = RotateBy(grey, 3.3);
+  const cv::Mat level = RotateBy(skewed, -EstimateSkew(skewed));
+  EXPECT_NEAR(EstimateSkew(level), 0.0, 0.1);
+}
+
+TEST(DeskewTest, BlankPageHasNoSkew) {
+  const cv::Mat blank(800, 600, CV_8U, cv::Scalar(255));
+  EXPECT_EQ(EstimateSkew(blank), 0.0);
+}
+
+TEST(DeskewTest, RotateByKeepsCornersOnAnEnlargedWhiteCanvas) {
+  const cv::Mat grey(400, 300, CV_8U, cv::Scalar(0));
+  const cv::Mat turned = RotateBy(grey, 10);
+  EXPECT_GT(turned.cols, 300);
+  EXPECT_GT(turned.rows, 400);
+  EXPECT_EQ(turned.at<uint8_t>(0, 0), 255);
+  EXPECT_EQ(turned.at<uint8_t>(turned.rows / 2, turned.cols / 2), 0);
+}
+
+class GeometricOrientationTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(GeometricOrientationTest, UndoesAQuarterTurn) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1200, 1600, 3).bgr);
+  const int turned_cw = GetParam();
+  const cv::Mat turned = RotateQuarterTurns(grey, turned_cw);
+  EXPECT_EQ(GeometricOrientation(turned), (360 - turned_cw) % 360);
+}
+
+INSTANTIATE_TEST_SUITE_P(QuarterTurns, GeometricOrientationTest,
+                         ::testing::Values(0, 90, 180, 270));
+
+TEST(OrientationTest, QuarterTurnsCompose) {
+  cv::Mat grey(4, 6, CV_8U, cv::Scalar(255));
+  grey.at<uint8_t>(0, 0) = 0;
+  const cv::Mat cw90 = RotateQuarterTurns(grey, 90);
+  EXPECT_EQ(cw90.rows, 6);
+  EXPECT_EQ(cw90.at<uint8_t>(0, 3), 0);  // top-left goes to top-right
+  const cv::Mat back = RotateQuarterTurns(cw90, 270);
+  EXPECT_EQ(cv::countNonZero(back != grey), 0);
+  EXPECT_EQ(cv::countNonZero(RotateQuarterTurns(grey, 360) != grey), 0);
+}
+
+TEST(StampTest, RedAndBlueInkBecomesPaperAndTextUnderItStaysDark) {
+  SyntheticPage page = MakeTextPage();
+  cv::Mat seal = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::circle(seal, {500, 600}, 200, cv::Scalar(255), 14);
+  cv::circle(seal, {500, 600}, 150, cv::Scalar(255), 5);
+  cv::putText(seal, "UBND XA", {360, 620}, cv::FONT_HERSHEY_DUPLEX, 2.0, cv::Scalar(255), 6);
+  cv::Mat received = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::rectangle(received, cv::Rect(900, 250, 500, 220), cv::Scalar(255), 8);
+  cv::putText(received, "CONG VAN DEN", {930, 360}, cv::FONT_HERSHEY_DUPLEX, 1.5,
+              cv::Scalar(255), 4);
+  OverlayInk(page.bgr, seal, cv::Scalar(40, 40, 220));      // red (BGR)
+  OverlayInk(page.bgr, received, cv::Scalar(200, 90, 30));  // blue
+
+  const cv::Mat grey = ToGrey(page.bgr);
+  const cv::Mat cleaned = SuppressStamps(page.bgr, grey);
+  const cv::Mat stamp_only = (seal | received) & ~page.text_mask;
+  const cv::Mat text_under_stamp = (seal | received) & page.text_mask;
+  ASSERT_GT(cv::countNonZero(text_under_stamp), 500);
+  // Stamp ink is as dark as text in a plain grey conversion...
+  EXPECT_GT(ShareBelow(grey, stamp_only, 150), 0.9);
+  // ...but reads as paper in the OCR copy...
+  EXPECT_GT(ShareAbove(cleaned, stamp_only, 190), 0.97);
+  // ...while the black text printed under it keeps its darkness.
+  EXPECT_GT(ShareBelow(cleaned, text_under_stamp, 100), 0.97);
+  EXPECT_GT(ShareBelow(cleaned, page.text_mask, 100), 0.97);
+}
+
+TEST(StampTest, DarkBlueHandwritingInAStampBecomesPaper) {
+  SyntheticPage page = MakeTextPage(800, 900);
+  cv::Mat pen = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::putText(pen, "1809", {500, 40}, cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 1.2, cv::Scalar(255), 3);
+  pen &= ~page.text_mask;
+  page.bgr.setTo(cv::Scalar(120, 40, 20), pen);  // navy ballpoint (BGR)
+  const cv::Mat cleaned = SuppressStamps(page.bgr, ToGrey(page.bgr));
+  EXPECT_GT(ShareAbove(cleaned, pen, 200), 0.97);
+}
+
+TEST(StampTest, MaskIgnoresYellowedPaperAndBlackText) {
+  SyntheticPage page = MakeTextPage(800, 900);
+  cv::Mat yellowed;
+  cv::multiply(page.bgr, cv::Scalar(190 / 255.0, 228 / 255.0, 237 / 255.0), yellowed);
+  EXPECT_EQ(cv::countNonZero(ColouredInkMask(yellowed)), 0);
+}
+
+TEST(DespeckleTest, RemovesIsolatedSpecksButKeepsDotsBelowLetters) {
+  SyntheticPage page = MakeTextPage(1200, 1400, 11);
+  cv::Mat grey = ToGrey(page.bgr);
+  // Dots below letters, as in "ạ", "ệ", "ộ": small and close to the line.
+  cv::Mat dots = cv::Mat::zeros(grey.size(), CV_8U);
+  int dot_count = 0;
+  for (int baseline = 1400 / 8; baseline < 1400 - 140; baseline += page.line_pitch) {
+    for (int x = 160; x < 900; x += 97) {
+      cv::Mat column = page.text_mask(cv::Rect(x - 3, baseline - 20, 6, 20));
+      if (cv::countNonZero(column) == 0) continue;
+      cv::circle(dots, {x, baseline + 9}, 3, cv::Scalar(255), cv::FILLED);
+      ++dot_count;
+    }
+  }
+  ASSERT_GT(dot_count, 20);
+  // Specks in the margins and between paragraphs, far from letters.
+  cv::Mat specks = cv::Mat::zeros(grey.size(), CV_8U);
+  std::mt19937 rng(5);
+  int speck_count = 0;
+  cv::Mat near_text;
+  cv::dilate(page.text_mask | dots, near_text,
+             cv::getStructuringElement(cv::MORPH_RECT, {81, 81}));
+  while (speck_count < 60) {
+    const cv::Point c(rng() % 1180 + 10, rng() % 1380 + 10);
+    if (near_text.at<uint8_t>(c) != 0) continue;
+    cv::circle(specks, c, 1 + rng() % 2, cv::Scalar(255), cv::FILLED);
+    ++speck_count;
+  }
+  grey.setTo(30, dots | specks);
+
+  const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareBelow(result.page, dots, 100), 0.99);
+  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
+  EXPECT_GE(result.specks_removed, speck_count * 95 / 100);
+  EXPECT_GT(ShareBelow(result.page, page.text_mask, 100), 0.99);
+}
+
+TEST(BackgroundTest, UnevenYellowedLightBecomesWhitePaper) {
+  SyntheticPage page = MakeTextPage(1200, 1400);
+  cv::Mat grey = ToGrey(page.bgr);
+  // Light falls from 100% on the right to 65% on the left; paper is 225.
+  cv::Mat lit(grey.size(), CV_32F);
+  for (int x = 0; x < grey.cols; ++x) lit.col(x).setTo(0.65 + 0.35 * x / grey.cols);
+  cv::Mat f;
+  grey.convertTo(f, CV_32F, 225.0 / 255.0);
+  f = f.mul(lit);
+  f.convertTo(grey, CV_8U);
+
+  const cv::Mat flat = FlattenBackground(grey);
+  cv::Mat paper;
+  cv::dilate(page.text_mask, paper, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  paper = ~paper;
+  cv::Scalar mean, sd;
+  cv::meanStdDev(flat, mean, sd, paper);
+  EXPECT_GT(mean[0], 245);
+  EXPECT_LT(sd[0], 6);
+  EXPECT_GT(ShareBelow(flat, page.text_mask, 90), 0.97);
+}
+
+TEST(BordersTest, BlackBordersAndGutterShadowBecomePaper) {
+  SyntheticPage page = MakeTextPage(1200, 1400);
+  cv::Mat grey = ToGrey(page.bgr);
+  grey(cv::Rect(0, 0, 70, grey.rows)).setTo(10);    // left border
+  grey(cv::Rect(0, 0, grey.cols, 60)).setTo(15);    // top border
+  for (int x = 70; x < 100; ++x) grey.col(x).setTo(10 + (x - 70) * 5);  // soft gutter
+  ASSERT_EQ(cv::countNonZero(page.text_mask(cv::Rect(0, 0, 110, grey.rows))), 0);
+  const cv::Mat out = RemoveBorders(grey);
+  EXPECT_GT(cv::mean(out(cv::Rect(0, 0, 100, out.rows)))[0], 230);
+  EXPECT_GT(cv::mean(out(cv::Rect(0, 0, out.cols, 60)))[0], 230);
+  EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.99);
+}
+
+TEST(BordersTest, PageWithoutBordersIsUnchanged) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1000, 1200).bgr);
+  EXPECT_EQ(cv::countNonZero(RemoveBorders(grey) != grey), 0);
+}
+
+TEST(ResolutionTest, EstimatesDpiFromLinePitch) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1600, 2200).bgr);
+  EXPECT_NEAR(TextLinePitch(grey), 72, 2);
+  EXPECT_NEAR(EstimateDpi(grey), 300, 15);
+  EXPECT_NEAR(EstimateDpi(Rescale(grey, 0.5)), 150, 10);
+  EXPECT_EQ(EstimateDpi(cv::Mat(800, 600, CV_8U, cv::Scalar(255))), 0);
+}
+
+TEST(ResolutionTest, RescaleMultipliesSize) {
+  const cv::Mat grey(100, 80, CV_8U, cv::Scalar(200));
+  const cv::Mat up = Rescale(grey, 2.0);
+  EXPECT_EQ(up.cols, 160);
+  EXPECT_EQ(up.rows, 200);
+}
+
+TEST(BinarizeTest, SauvolaAndOtsuGiveTwoLevelsKeepingText) {
+  const SyntheticPage page = MakeTextPage(1000, 1200);
+  const cv::Mat grey = ToGrey(page.bgr);
+  for (const cv::Mat& bin : {BinarizeSauvola(grey, 61), BinarizeOtsu(grey)}) {
+    EXPECT_EQ(cv::countNonZero((bin != 0) & (bin != 255)), 0);
+    EXPECT_GT(ShareBelow(bin, page.text_mask, 128), 0.97);
+    EXPECT_LT(ShareBelow(bin, ~page.text_mask, 128), 0.01);
+  }
+}
+
+TEST(QualityTest, BlurAndContrastScoresFollowTheDamage) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1000, 1200).bgr);
+  cv::Mat blurred;
+  cv::GaussianBlur(grey, blurred, {0, 0}, 2.5);
+  EXPECT_GT(BlurScore(grey), 4 * BlurScore(blurred));
+  cv::Mat faint;
+  grey.convertTo(faint, CV_8U, 0.3, 170);  // ink ~176, paper ~246
+  EXPECT_GT(ContrastScore(grey), 0.8);
+  EXPECT_LT(ContrastScore(faint), 0.35);
+}
+
+}  // namespace
+}  // namespace sohoa::clean

@@ -1,0 +1,48 @@
+#include "synthetic_page.h"
+
+#include <random>
+#include <string>
+
+#include <opencv2/imgproc.hpp>
+
+namespace sohoa::clean::testing {
+
+SyntheticPage MakeTextPage(int width, int height, unsigned seed) {
+  static const char* kWords[] = {"ubnd",   "huyen", "quang", "dien",  "bao",   "cao",
+                                 "tong",   "ket",   "chuong", "trinh", "cai",   "cach",
+                                 "hanh",   "chinh", "phong", "noi",   "vu",    "Kinh",
+                                 "gui",    "nam",   "2020",  "Thuc",  "hien",  "ke",
+                                 "hoach",  "so",    "ngay",  "thang", "dep",   "gap",
+                                 "lap",    "By",    "the",   "quy",   "dinh",  "tlqk"};
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> pick(0, sizeof(kWords) / sizeof(kWords[0]) - 1);
+  SyntheticPage page;
+  page.line_pitch = 72;
+  page.bgr = cv::Mat(height, width, CV_8UC3, cv::Scalar::all(255));
+  page.text_mask = cv::Mat::zeros(height, width, CV_8U);
+  const int left = width / 10, right = width - width / 12;
+  for (int baseline = height / 8; baseline < height - height / 10; baseline += page.line_pitch) {
+    int x = left;
+    const int line_end = right - static_cast<int>(rng() % (width / 6));
+    while (true) {
+      const std::string word = kWords[pick(rng)];
+      int base = 0;
+      const cv::Size size = cv::getTextSize(word, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
+      if (x + size.width > line_end) break;
+      cv::putText(page.text_mask, word, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3,
+                  cv::Scalar(255), 3, cv::LINE_AA);
+      x += size.width + 24;
+    }
+  }
+  cv::threshold(page.text_mask, page.text_mask, 127, 255, cv::THRESH_BINARY);
+  page.bgr.setTo(cv::Scalar::all(20), page.text_mask);
+  return page;
+}
+
+void OverlayInk(cv::Mat& page, const cv::Mat& mask, const cv::Scalar& ink) {
+  cv::Mat tinted;
+  cv::multiply(page, cv::Scalar(ink[0] / 255.0, ink[1] / 255.0, ink[2] / 255.0), tinted);
+  tinted.copyTo(page, mask);
+}
+
+}  // namespace sohoa::clean::testing

@@ -1,0 +1,23 @@
+// Synthetic document pages for the clean stage's tests: lines of text-like
+// words drawn with OpenCV's vector font at a known line pitch.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+namespace sohoa::clean::testing {
+
+struct SyntheticPage {
+  cv::Mat bgr;        // white page, black text
+  cv::Mat text_mask;  // 255 where text was drawn
+  int line_pitch = 0; // pixels between baselines
+};
+
+// A page of `width` x `height` pixels at "300 dpi" scale: body text with a
+// 72 px line pitch (13-14 pt), left-aligned, ragged right, a wide top margin.
+SyntheticPage MakeTextPage(int width = 1600, int height = 2000, unsigned seed = 7);
+
+// Multiplies `ink` (BGR colour) into `page` where `mask` is set, the way
+// stamp ink lies over printed text.
+void OverlayInk(cv::Mat& page, const cv::Mat& mask, const cv::Scalar& ink);
+
+}  // namespace sohoa::clean::testing
