@@ -17,7 +17,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 packages=(
   build-essential cmake pkg-config ca-certificates npm python3
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie
-  libopencv-dev libicu-dev libsqlite3-dev libpoppler-cpp-dev libssl-dev
+  libopencv-dev libicu-dev libsqlite3-dev libpoppler-cpp-dev libssl-dev zlib1g-dev
   libgtest-dev libgmock-dev libcli11-dev libtomlplusplus-dev libspdlog-dev nlohmann-json3-dev
   hunspell-vi poppler-utils python3-pil fonts-liberation2
 )

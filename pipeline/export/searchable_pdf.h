@@ -22,7 +22,16 @@ struct Metadata {
   std::string title, subject, author;  // UTF-8
 };
 
+struct Options {
+  // A TrueType font whose glyph 1 draws nothing (Tesseract's), embedded for
+  // the invisible text layer. Package tesseract-ocr installs it here.
+  std::string font_path = "/usr/share/tesseract-ocr/5/tessdata/pdf.ttf";
+};
+
 // PDF bytes; InvalidArgument when there are no pages or an image is not JPEG.
 Result<std::string> BuildSearchablePdf(const std::vector<PdfPage>& pages, const Metadata& meta);
+// Same, with explicit options; FailedPrecondition when the font cannot be read.
+Result<std::string> BuildSearchablePdf(const std::vector<PdfPage>& pages, const Metadata& meta,
+                                       const Options& options);
 
 }  // namespace sohoa::pdf

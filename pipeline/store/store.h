@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,14 @@ namespace sohoa::store {
 struct Options {
   std::string dir = "sohoa-store";  // created if missing
   int busy_timeout_ms = 10000;
+  // Dossier that documents with an empty dossier_code are filed under.
+  std::string default_dossier = "default";
+  // Length of SearchHit::snippet in tokens around the match (FTS5 allows 1..64).
+  int snippet_tokens = 16;
+  // Test hook for crash and failure tests; empty in production. Called at
+  // each step of File() ("objects", "document", "pages", "references",
+  // "commit"); a non-OK status aborts filing there.
+  std::function<Status(const std::string& step)> fault_hook;
 };
 
 struct PageRecord {
@@ -69,11 +78,20 @@ struct SearchHit {
   double score = 0;
 };
 
+// A cited document and, when its number is in the store, the document it names.
+struct StoredReference {
+  CitedDocument cited;
+  std::optional<int64_t> target_id;
+};
+
 struct StoredDocument {
   int64_t id = 0;
   std::string dossier_code, source_path, source_sha256, filed_at;
   DocumentFields fields;
   std::vector<PageRecord> pages;  // images loaded from objects/
+  std::optional<int64_t> same_identity_as;  // filed earlier with the same identity
+  std::vector<StoredReference> references;  // fields.references, resolved
+  std::string search_fields, folded_issuer, folded_type;
 };
 
 class DossierStore {
