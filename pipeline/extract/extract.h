@@ -6,6 +6,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,13 @@ struct Options {
 DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& options);
 
 // Lines of plain text as a PageText without geometry (for .txt / PDF text layers).
+// Text is put in NFC; empty lines are kept (they separate blocks).
 PageText PageTextFromPlain(std::string_view text);
+
+// One JSON object with the scorer's keys (number, date, place, issuer,
+// issuer_parent, doc_type, subject, signer_name, signer_position, references
+// [{type, number, date}]) plus signer_authority, date_missing_reason,
+// addressees, recipients, received {number, date} and confidence; null where absent.
+std::string FieldsToJson(const DocumentFields& fields);
 
 }  // namespace sohoa::extract

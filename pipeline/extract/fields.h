@@ -1,0 +1,130 @@
+// The field finders behind ExtractFields(), one concern per .cc file, exposed
+// here so each small rule has its own tests. Input lines are NFC, with white
+// space collapsed, in reading order (header left column, right column, body).
+// Thread-safety: pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/page.h"
+
+namespace sohoa::extract {
+
+// ---- number.cc ------------------------------------------------------------
+
+// Text after the "Số" label when `line` opens with it ("Số: 17/BC-UBND",
+// "Sô:05/QD-UBND", "S6: 12/KH"); nullopt otherwise ("SỞ NỘI VỤ", "Số liệu").
+std::optional<std::string> AfterNumberLabel(std::string_view line);
+
+// Parses a document number at the start of `text`, repairing OCR damage:
+// spaces inside, '/' read as l, I, | or a trailing 1, Đ read as D, a dropped '-'.
+// `words_used` receives how many words of `text` the number took.
+// Nullopt when the text holds no code ("1400", "số liệu").
+std::optional<DocumentNumber> ParseDocumentNumber(std::string_view text,
+                                                  size_t* words_used = nullptr);
+
+// ---- date.cc --------------------------------------------------------------
+
+// A valid calendar date, or nullopt (2021-02-30, month 13, year before 1900).
+std::optional<IssueDate> MakeDate(int year, int month, int day);
+
+// A number as OCR printed it: "O5" -> 5, "2O24" -> 2024, "“2024" -> 2024.
+std::optional<int> ReadOcrNumber(std::string_view token);
+
+// "20/9/2021", "05.02.2024", "5-2-2024" (trailing punctuation allowed).
+std::optional<IssueDate> ParseNumericDate(std::string_view token);
+
+// The place/date line "Lương Điền, ngày 28 tháng 9 năm 2021".
+struct DateLine {
+  std::string place;              // "Lương Điền"
+  std::optional<IssueDate> date;  // empty when left blank or unreadable
+  bool blank = false;             // "ngày   tháng   năm 2024": a draft's blank date
+  std::string before;             // text before the place on the same line
+};
+std::optional<DateLine> ParseDateLine(std::string_view line);
+
+// A date that starts at words[i] ("ngày 20/9/2021", "ngày 26 tháng 9 năm 2017").
+// `words_used` receives the words it took.
+std::optional<IssueDate> DateAt(const std::vector<std::string>& words, size_t i,
+                                size_t* words_used);
+
+// ---- header.cc ------------------------------------------------------------
+
+// `line` without the national motto phrases (tolerates OCR damage); the line
+// unchanged when it holds none; empty when it held only the motto.
+std::string StripMotto(std::string_view line);
+
+// True when `line` is a received stamp heading ("CÔNG VĂN ĐẾN", "ĐẾN").
+bool IsReceivedStampLine(std::string_view line);
+
+// Canonical type name when `line` is a type line ("BÁO CÁO", OCR "BẢO CÁO").
+std::optional<std::string> DocTypeOfLine(std::string_view line);
+
+// True when `line` opens the body ("Căn cứ ...", "Kính gửi: ...", "Thực hiện ...").
+bool IsBodyOpener(std::string_view line);
+
+// Text after a "V/v" label ("V/v đôn đốc ...", OCR "Vív", "V/V"), else nullopt.
+std::optional<std::string> AfterSubjectLabel(std::string_view line);
+
+// Issuer and its parent from the header's left-column capital lines (in
+// order, with their line index so wrapped lines can be told from new bodies).
+struct IssuerLines {
+  std::optional<std::string> parent;
+  std::optional<std::string> name;
+};
+struct HeaderLine {
+  std::string text;
+  size_t index = 0;
+};
+IssuerLines IssuerFromLines(const std::vector<HeaderLine>& lines);
+
+struct Header {
+  std::optional<DocumentNumber> number;
+  std::optional<IssueDate> date;
+  std::string date_missing_reason;
+  std::optional<std::string> place;
+  IssuerLines issuer;
+  std::optional<std::string> subject_vv;  // công văn subject, "V/v ..."
+  std::optional<ReceivedStamp> received;
+  size_t end = 0;  // index of the first line after the header
+};
+Header ReadHeader(const std::vector<std::string>& lines);
+
+// ---- layout.cc ------------------------------------------------------------
+
+// The page's lines as text in reading order; on the header page, lines with
+// geometry are split into the left (issuer, number) and right (motto, date)
+// header columns, left first.
+std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page);
+
+// ---- body.cc --------------------------------------------------------------
+
+struct TypeAndSubject {
+  std::optional<std::string> doc_type;
+  std::optional<std::string> subject;
+};
+// The type line at or after `from` and the subject lines under it.
+TypeAndSubject FindTypeAndSubject(const std::vector<std::string>& lines, size_t from);
+
+// Items of the list opened by a label ("Kính gửi", "Nơi nhận"), given folded.
+std::vector<std::string> ListAfterLabel(const std::vector<std::string>& lines,
+                                        std::string_view folded_label);
+
+// ---- signer.cc ------------------------------------------------------------
+
+// "Nguyễn Chiến", "Nguyễn Thị Thu Hà": 2-6 capitalised words, no digits.
+bool LooksLikePersonName(std::string_view line);
+
+// The signature block on the last page: authority, position, name.
+std::optional<Signer> FindSigner(const std::vector<std::string>& lines);
+
+// ---- references.cc --------------------------------------------------------
+
+// "<type> [số] <number> [, ngày <date>]" mentions in running text, deduplicated.
+std::vector<CitedDocument> FindCitedDocuments(std::string_view text);
+
+}  // namespace sohoa::extract

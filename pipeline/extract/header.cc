@@ -1,0 +1,360 @@
+// The header block: issuer lines, number, place/date, "V/v" subject, received stamp.
+#include <algorithm>
+#include <string>
+
+#include "extract/fields.h"
+#include "extract/rules.h"
+#include "extract/text_util.h"
+
+namespace sohoa::extract {
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// Word equality tolerant to one OCR slip ("SONG" for "CONG").
+bool NearlyEqual(std::string_view got, std::string_view want) {
+  if (got == want) return true;
+  return want.size() >= 4 && EditDistance(got, want) <= 1;
+}
+
+// Folded words of `line` (junk trimmed); punctuation-only words fold to "".
+std::vector<std::string> FoldedWords(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  for (const std::string& w : words) out.push_back(Fold(TrimJunk(w)));
+  return out;
+}
+
+// True when folded words at `at` spell `phrase`.
+bool StartsWithPhrase(const std::vector<std::string>& folded, size_t at,
+                      const std::vector<std::string_view>& phrase) {
+  if (at + phrase.size() > folded.size()) return false;
+  for (size_t j = 0; j < phrase.size(); ++j)
+    if (folded[at + j] != phrase[j]) return false;
+  return true;
+}
+
+// Number of words of the body kind that opens `line`, 0 when none does.
+size_t BodyKindLength(const std::vector<std::string>& folded) {
+  size_t best = 0;
+  for (std::string_view kind : BodyKinds()) {
+    const std::vector<std::string> parts = Words(Fold(kind));
+    if (parts.size() <= folded.size() && std::equal(parts.begin(), parts.end(), folded.begin())) {
+      best = std::max(best, parts.size());
+    }
+  }
+  return best;
+}
+
+bool StartsWithBodyKind(std::string_view line) {
+  return BodyKindLength(FoldedWords(Words(line))) > 0;
+}
+
+// "BẠN PHÁP CHẾ" -> "BAN PHÁP CHẾ": the body kind spelt as the table prints it,
+// unless the line already prints one of the table's spellings.
+std::string RepairBodyKind(const std::string& line) {
+  std::vector<std::string> words = Words(line);
+  const size_t n = BodyKindLength(FoldedWords(words));
+  if (n == 0) return line;
+  const std::string printed = JoinWords(words, 0, n);
+  const std::string folded = Fold(printed);
+  std::string_view canonical;
+  for (std::string_view kind : BodyKinds()) {
+    if (kind == printed) return line;
+    if (canonical.empty() && Fold(kind) == folded) canonical = kind;
+  }
+  std::string out(canonical);
+  const std::string rest = JoinWords(words, n, words.size());
+  return rest.empty() ? out : out + " " + rest;
+}
+
+bool EndsWithAdminLevel(std::string_view line) {
+  const std::vector<std::string> folded = FoldedWords(Words(line));
+  if (folded.empty()) return false;
+  for (std::string_view level : AdminLevelsFolded()) {
+    const std::vector<std::string> parts = Words(level);
+    if (parts.size() > folded.size()) continue;
+    bool match = true;
+    for (size_t j = 0; j < parts.size(); ++j)
+      match = match && folded[folded.size() - parts.size() + j] == parts[j];
+    if (match) return true;
+  }
+  return false;
+}
+
+// `word` without its last `n` code points.
+std::string DropLastCodePoints(const std::string& word, size_t n) {
+  size_t end = word.size();
+  for (size_t k = 0; k < n && end > 0; ++k) {
+    --end;
+    while (end > 0 && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) --end;
+  }
+  return word.substr(0, end);
+}
+
+// A header line without OCR specks: words with no letter or digit, and short
+// lower-case fragments at either end ("XUYÊN —— va" -> "XUYÊN").
+std::string CleanHeaderLine(std::string_view line) {
+  std::vector<std::string> words;
+  for (const std::string& w : Words(line))
+    if (!TrimJunk(w).empty()) words.push_back(w);
+  auto fragment = [](const std::string& w) { return CountLetters(w) <= 2 && !IsUpperText(w, 1); };
+  while (!words.empty() && fragment(words.back())) words.pop_back();
+  while (!words.empty() && fragment(words.front())) words.erase(words.begin());
+  return JoinWords(words, 0, words.size());
+}
+
+}  // namespace
+
+std::string StripMotto(std::string_view line) {
+  // '|' is OCR's reading of a column rule between words.
+  std::string spaced(line);
+  std::replace(spaced.begin(), spaced.end(), '|', ' ');
+  std::vector<std::string> words = Words(spaced);
+  bool changed = false;
+  for (const auto& phrase_with_dashes : MottoPhrasesFolded()) {
+    std::vector<std::string_view> phrase;
+    for (std::string_view p : phrase_with_dashes)
+      if (p != "-") phrase.push_back(p);
+    // Indices of words that carry letters, and their folded form.
+    std::vector<size_t> idx;
+    std::vector<std::string> folded;
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string f = Fold(TrimJunk(words[i]));
+      if (f.empty()) continue;
+      idx.push_back(i);
+      folded.push_back(f);
+    }
+    const int n = static_cast<int>(folded.size()), m = static_cast<int>(phrase.size());
+    int best_start = 0, best_hits = 0;
+    for (int s = -(m - 1); s < n; ++s) {
+      int hits = 0;
+      for (int j = 0; j < m; ++j) {
+        const int t = s + j;
+        if (t >= 0 && t < n && NearlyEqual(folded[t], phrase[j])) ++hits;
+      }
+      if (hits > best_hits) {
+        best_hits = hits;
+        best_start = s;
+      }
+    }
+    if (best_hits < 4 || best_hits * 3 < m * 2) continue;
+    // Remove the aligned span: matched words and short damaged words inside it.
+    const int lo = std::max(best_start, 0), hi = std::min(best_start + m, n) - 1;
+    std::vector<bool> drop(words.size(), false);
+    for (int t = lo; t <= hi; ++t) {
+      const std::string_view want = phrase[t - best_start];
+      // "PHÚCỘNG": the phrase's first word glued to the issuer's last word.
+      if (t == best_start && folded[t].size() > want.size() + 1 &&
+          folded[t].compare(folded[t].size() - want.size(), want.size(), want) == 0) {
+        words[idx[t]] = DropLastCodePoints(words[idx[t]], want.size());
+        continue;
+      }
+      const bool matched = NearlyEqual(folded[t], phrase[t - best_start]);
+      const bool damaged =
+          EditDistance(folded[t], phrase[t - best_start]) <= 2 || folded[t].size() <= 2;
+      if (matched || damaged) drop[idx[t]] = true;
+    }
+    // Dashes and specks between dropped words go too.
+    size_t first = words.size(), last = 0;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (drop[i]) first = std::min(first, i), last = std::max(last, i);
+    for (size_t i = first; i <= last && i < words.size(); ++i)
+      if (TrimJunk(words[i]).empty()) drop[i] = true;
+    std::vector<std::string> kept;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (!drop[i]) kept.push_back(words[i]);
+    words = kept;
+    changed = true;
+  }
+  if (!changed) return std::string(line);
+  std::string rest = JoinWords(words, 0, words.size());
+  return TrimJunk(rest).empty() ? std::string() : rest;
+}
+
+bool IsReceivedStampLine(std::string_view line) {
+  const std::vector<std::string> folded = FoldedWords(Words(line));
+  std::vector<std::string> letters;
+  for (const std::string& f : folded)
+    if (!f.empty()) letters.push_back(f);
+  for (const auto& phrase : ReceivedStampFolded()) {
+    if (letters.size() != phrase.size()) continue;
+    bool match = true;
+    for (size_t j = 0; j < phrase.size(); ++j) match = match && NearlyEqual(letters[j], phrase[j]);
+    if (match) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> DocTypeOfLine(std::string_view line) {
+  const std::string text = TrimJunk(line);
+  if (!IsUpperText(text, 4)) return std::nullopt;
+  const std::string folded = Fold(CollapseSpaces(text));
+  if (folded == "CONG VAN") return std::nullopt;  // a công văn prints no type line
+  const DocTypeRule* rule = DocTypeByFoldedName(folded);
+  if (!rule) return std::nullopt;
+  return std::string(rule->name);
+}
+
+bool IsBodyOpener(std::string_view line) {
+  const std::vector<std::string> words = Words(line);
+  if (words.empty()) return false;
+  if (!IsTitleWord(TrimJunk(words[0])) && !IsUpperText(TrimJunk(words[0]), 1)) return false;
+  std::vector<std::string> folded;
+  for (const std::string& w : words) folded.push_back(Fold(w));
+  std::vector<std::string> trimmed = FoldedWords(words);
+  for (const auto& opener : BodyOpenersFolded()) {
+    if (StartsWithPhrase(folded, 0, opener) || StartsWithPhrase(trimmed, 0, opener)) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> AfterSubjectLabel(std::string_view line) {
+  const std::vector<std::string> words = Words(line);
+  if (words.empty()) return std::nullopt;
+  const std::string w = Fold(words[0]);
+  // "V/v", "V/V", "Vív", "V/y", "V.v", "Viv".
+  if (w.size() < 2 || w.size() > 4 || w[0] != 'V') return std::nullopt;
+  const char last = w.back();
+  if (last != 'V' && last != 'Y') return std::nullopt;
+  if (w.size() >= 3) {
+    const char mid = w[1];
+    if (mid != '/' && mid != 'I' && mid != '.' && mid != 'L' && mid != '1' && mid != '|')
+      return std::nullopt;
+  }
+  if (words.size() < 2) return std::nullopt;
+  return JoinWords(words, 1, words.size());
+}
+
+IssuerLines IssuerFromLines(const std::vector<HeaderLine>& lines) {
+  struct Body {
+    std::string text;
+    size_t first = 0, last = 0;
+  };
+  std::vector<Body> bodies;
+  for (const HeaderLine& line : lines) {
+    const std::string text = TrimJunk(line.text);
+    if (text.empty()) continue;
+    const bool adjacent = !bodies.empty() && bodies.back().last + 1 == line.index;
+    const bool wraps =
+        adjacent && (EndsWithAdminLevel(bodies.back().text) || !StartsWithBodyKind(text));
+    if (wraps) {
+      bodies.back().text += " " + text;
+      bodies.back().last = line.index;
+    } else if (StartsWithBodyKind(text)) {
+      bodies.push_back({RepairBodyKind(text), line.index, line.index});
+    }
+  }
+  IssuerLines out;
+  if (bodies.empty()) return out;
+  out.name = bodies.back().text;
+  if (bodies.size() >= 2) out.parent = bodies[bodies.size() - 2].text;
+  return out;
+}
+
+Header ReadHeader(const std::vector<std::string>& lines) {
+  Header header;
+  std::vector<HeaderLine> capitals;
+  bool subject_open = false;
+  size_t stamp_line = SIZE_MAX;  // last line read as part of a received stamp
+  size_t text_line = 0;  // index among non-empty lines: blank lines do not break a wrapped name
+  size_t i = 0;
+  const size_t limit = std::min<size_t>(lines.size(), 30);
+  for (; i < limit; ++i) {
+    const std::string& line = lines[i];
+    if (line.empty()) {
+      subject_open = false;
+      continue;
+    }
+    ++text_line;
+    if (DocTypeOfLine(line) || (IsBodyOpener(line) && (header.number || header.date))) break;
+    if (IsBodyOpener(line) && Fold(Words(line)[0]).rfind("KINH", 0) == 0) break;
+
+    const bool in_stamp = stamp_line != SIZE_MAX && i == stamp_line + 1;
+    if (IsReceivedStampLine(line)) {
+      // The stamp names the receiving office on the line above it.
+      if (!capitals.empty() && capitals.back().index + 1 == text_line) capitals.pop_back();
+      stamp_line = i;
+      continue;
+    }
+    std::string rest = StripMotto(line);
+    if (rest != line) subject_open = false;
+    if (rest.empty()) continue;
+
+    if (auto after = AfterNumberLabel(rest)) {
+      size_t used = 0;
+      auto number = ParseDocumentNumber(*after, &used);
+      if (number && !header.number) {
+        header.number = number;
+        const std::vector<std::string> words = Words(*after);
+        rest = JoinWords(words, used, words.size());
+        subject_open = false;
+      } else if (in_stamp && !number) {
+        if (!header.received) header.received.emplace();
+        const std::vector<std::string> words = Words(*after);
+        if (!words.empty() && ReadOcrNumber(words[0]))
+          header.received->arrival_number = TrimJunk(words[0]);
+        stamp_line = i;
+        continue;
+      }
+    }
+    if (in_stamp) {
+      const std::vector<std::string> words = Words(rest);
+      if (!words.empty() && Fold(TrimJunk(words[0])) == "NGAY" && words.size() >= 2) {
+        if (auto d = ParseNumericDate(words[1])) {
+          if (!header.received) header.received.emplace();
+          header.received->arrival_date = d;
+          stamp_line = i;
+          continue;
+        }
+      }
+    }
+    if (!header.date && header.date_missing_reason.empty()) {
+      if (auto date_line = ParseDateLine(rest)) {
+        header.place = date_line->place;
+        if (date_line->date) {
+          header.date = date_line->date;
+        } else {
+          header.date_missing_reason =
+              date_line->blank ? "date line left blank (draft)" : "date line unreadable";
+        }
+        rest = date_line->before;
+        subject_open = false;
+      }
+    }
+    if (TrimJunk(rest).empty()) continue;
+    if (auto subject = AfterSubjectLabel(rest)) {
+      header.subject_vv = "V/v " + *subject;
+      subject_open = true;
+      continue;
+    }
+    if (subject_open && !IsUpperText(rest) && !IsBodyOpener(rest)) {
+      *header.subject_vv += " " + rest;
+      continue;
+    }
+    subject_open = false;
+    rest = CleanHeaderLine(rest);
+    // Issuer lines come before the number and date; capitals after both (a
+    // law's enacting formula "QUỐC HỘI NƯỚC ...") are not the issuer.
+    const bool after_identity =
+        header.number && (header.date || !header.date_missing_reason.empty());
+    if (IsUpperText(rest, 2) && !after_identity) capitals.push_back({rest, text_line});
+  }
+  header.end = i;
+  header.issuer = IssuerFromLines(capitals);
+  return header;
+}
+
+}  // namespace sohoa::extract

@@ -1,0 +1,93 @@
+#include "extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace sohoa::extract {
+namespace {
+
+std::string ReadGt(const std::string& stem) {
+  std::ifstream in(std::string(SOHOA_SHARED_DIR) + "/eval/dev/gt/" + stem + ".txt");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(ExtractTest, CongVanSinglePage) {
+  const std::string text = ReadGt("e02_p01_clean");
+  ASSERT_FALSE(text.empty());
+  DocumentFields f = ExtractFields({PageTextFromPlain(text)}, Options{});
+  EXPECT_EQ(f.number->printed, "45/UBND-VP");
+  EXPECT_EQ(f.date->Iso(), "2023-09-08");
+  EXPECT_EQ(f.doc_type, "CÔNG VĂN");
+  EXPECT_EQ(f.issuer, "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ");
+  EXPECT_FALSE(f.issuer_parent);
+  EXPECT_EQ(f.subject,
+            "V/v đôn đốc báo cáo kết quả thực hiện cải cách hành chính quý III năm 2023");
+  ASSERT_TRUE(f.signer);
+  EXPECT_EQ(f.signer->authority, "TL. CHỦ TỊCH");
+  EXPECT_EQ(f.signer->position, "CHÁNH VĂN PHÒNG");
+  EXPECT_EQ(f.signer->name, "Nguyễn Thị Thu Hà");
+  EXPECT_EQ(f.references.size(), 3u);
+  EXPECT_EQ(f.addressees.size(), 2u);
+  EXPECT_EQ(f.recipients.size(), 4u);
+}
+
+TEST(ExtractTest, GeometrySplitsHeaderColumns) {
+  // One OCR line spanning both columns, as Tesseract gives it.
+  auto word = [](std::string t, int x, int y) {
+    OcrWord w;
+    w.text = std::move(t);
+    w.box = {x, y, 100, 40};
+    return w;
+  };
+  PageText page;
+  page.width = 2400;
+  page.height = 3400;
+  OcrLine l1;
+  l1.words = {word("UBND", 300, 200),   word("TỈNH", 420, 200),  word("NAM", 540, 200),
+              word("ĐỊNH", 660, 200),   word("CỘNG", 1200, 200), word("HÒA", 1320, 200),
+              word("XÃ", 1440, 200),    word("HỘI", 1560, 200),  word("CHỦ", 1680, 200),
+              word("NGHĨA", 1800, 200), word("VIỆT", 1920, 200), word("NAM", 2040, 200)};
+  l1.box = {300, 200, 1840, 40};
+  OcrLine l2;
+  l2.words = {word("SỞ", 300, 260), word("NỘI", 420, 260), word("VỤ", 540, 260)};
+  l2.box = {300, 260, 340, 40};
+  OcrLine l3;
+  l3.words = {word("TỜ", 1100, 500), word("TRÌNH", 1220, 500)};
+  l3.box = {1100, 500, 220, 40};
+  page.lines = {l1, l2, l3};
+  DocumentFields f = ExtractFields({page}, Options{});
+  EXPECT_EQ(f.issuer_parent, "UBND TỈNH NAM ĐỊNH");
+  EXPECT_EQ(f.issuer, "SỞ NỘI VỤ");
+  EXPECT_EQ(f.doc_type, "TỜ TRÌNH");
+  EXPECT_FALSE(f.number);
+  EXPECT_FALSE(f.date);
+  EXPECT_FALSE(f.date_missing_reason.empty());
+}
+
+TEST(ExtractTest, EmptyInputYieldsEmptyFields) {
+  DocumentFields f = ExtractFields({}, Options{});
+  EXPECT_FALSE(f.number);
+  DocumentFields g = ExtractFields({PageTextFromPlain("")}, Options{});
+  EXPECT_FALSE(g.issuer);
+  EXPECT_FALSE(g.signer);
+  EXPECT_TRUE(g.references.empty());
+}
+
+TEST(ExtractTest, JsonHasScorerKeysAndEscapes) {
+  DocumentFields f;
+  f.subject = "V/v \"x\"\n";
+  f.references.push_back({"Kế hoạch", "32/KH-UBND", IssueDate{2020, 12, 28}});
+  const std::string json = FieldsToJson(f);
+  EXPECT_NE(json.find("\"number\": null"), std::string::npos);
+  EXPECT_NE(json.find("\"subject\": \"V/v \\\"x\\\"\\n\""), std::string::npos);
+  EXPECT_NE(
+      json.find("{\"type\": \"Kế hoạch\", \"number\": \"32/KH-UBND\", \"date\": \"2020-12-28\"}"),
+      std::string::npos);
+}
+
+}  // namespace
+}  // namespace sohoa::extract

@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "extract/fields.h"
+
+namespace sohoa::extract {
+namespace {
+
+TEST(HeaderTest, StripsMottoFromMixedLines) {
+  EXPECT_EQ(StripMotto("UBND HUYỆN CẨM GIÀNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "UBND HUYỆN CẨM GIÀNG");
+  EXPECT_EQ(StripMotto("THẠCH HÀ Độc lập - Tự do - Hạnh phúc"), "THẠCH HÀ");
+  EXPECT_EQ(StripMotto("“SÔNG HÒA|XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "");
+  EXPECT_EQ(StripMotto("UBND HUYỆN ĐÔNG PHÚCỘNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM"),
+            "UBND HUYỆN ĐÔNG PHÚ");
+  EXPECT_EQ(StripMotto("ỦY BAN NHÂN DÂN XÃ LƯƠNG"), "ỦY BAN NHÂN DÂN XÃ LƯƠNG");
+}
+
+TEST(HeaderTest, IssuerWrapsOverTwoLines) {
+  auto issuer =
+      IssuerFromLines({{"UBND HUYỆN CẨM GIÀNG", 0}, {"ỦY BAN NHÂN DÂN XÃ LƯƠNG", 1}, {"ĐIỀN", 2}});
+  EXPECT_EQ(issuer.parent, "UBND HUYỆN CẨM GIÀNG");
+  EXPECT_EQ(issuer.name, "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN");
+  auto no_parent = IssuerFromLines({{"ỦY BAN NHÂN DÂN HUYỆN", 0}, {"THẠCH HÀ", 1}});
+  EXPECT_FALSE(no_parent.parent);
+  EXPECT_EQ(no_parent.name, "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ");
+  auto two_bodies = IssuerFromLines({{"UBND TỈNH QUẢNG NINH", 0}, {"SỞ NỘI VỤ", 1}});
+  EXPECT_EQ(two_bodies.parent, "UBND TỈNH QUẢNG NINH");
+  EXPECT_EQ(two_bodies.name, "SỞ NỘI VỤ");
+  EXPECT_FALSE(IssuerFromLines({{"HUY. LÃNG", 0}}).name);
+}
+
+TEST(HeaderTest, TypeLinesAndStamps) {
+  EXPECT_EQ(DocTypeOfLine("BÁO CÁO"), "BÁO CÁO");
+  EXPECT_EQ(DocTypeOfLine("BẢO CÁO"), "BÁO CÁO");
+  EXPECT_EQ(DocTypeOfLine("QUYẾT ĐỊNH:"), "QUYẾT ĐỊNH");
+  EXPECT_FALSE(DocTypeOfLine("Báo cáo kết quả"));
+  EXPECT_FALSE(DocTypeOfLine("CÔNG VĂN ĐẾN"));
+  EXPECT_TRUE(IsReceivedStampLine("CÔNG VĂN ĐẾN"));
+  EXPECT_TRUE(IsReceivedStampLine("CÔNG VĂN ĐEN"));
+  EXPECT_FALSE(IsReceivedStampLine("ĐIỀN"));
+  EXPECT_EQ(AfterSubjectLabel("V/v đôn đốc báo cáo"), "đôn đốc báo cáo");
+  EXPECT_EQ(AfterSubjectLabel("Vív đôn đốc"), "đôn đốc");
+  EXPECT_FALSE(AfterSubjectLabel("Về việc thành lập"));
+}
+
+TEST(HeaderTest, ReadsInterleavedOcrHeader) {
+  Header h = ReadHeader({"ỦY BAN NHÂN DÂN HUYỆN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "THẠCH HÀ Độc lập - Tự do - Hạnh phúc", "",
+                         "Số: 45/UBND-VP Thạch Hà, ngày 08 tháng 9 năm 2023",
+                         "V/v đôn đốc báo cáo kết quả", "thực hiện cải cách hành chính", "",
+                         "Kính gửi: - Các phòng, ban, ngành cấp huyện;"});
+  ASSERT_TRUE(h.number);
+  EXPECT_EQ(h.number->printed, "45/UBND-VP");
+  EXPECT_EQ(h.date->Iso(), "2023-09-08");
+  EXPECT_EQ(h.place, "Thạch Hà");
+  EXPECT_EQ(h.issuer.name, "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ");
+  EXPECT_FALSE(h.issuer.parent);
+  EXPECT_EQ(h.subject_vv, "V/v đôn đốc báo cáo kết quả thực hiện cải cách hành chính");
+}
+
+TEST(HeaderTest, ReceivedStampKeptApart) {
+  Header h = ReadHeader({"VĂN PHÒNG HĐND VÀ UBND", "CÔNG VĂN ĐẾN", "Số: 1400", "Ngày: 02/10/2021",
+                         "UBND HUYỆN CẨM GIÀNG", "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN", "Số: 86/BC-UBND",
+                         "Lương Điền, ngày 28 tháng 9 năm 2021", "BÁO CÁO"});
+  ASSERT_TRUE(h.received);
+  EXPECT_EQ(h.received->arrival_number, "1400");
+  EXPECT_EQ(h.received->arrival_date->Iso(), "2021-10-02");
+  EXPECT_EQ(h.number->printed, "86/BC-UBND");
+  EXPECT_EQ(h.date->Iso(), "2021-09-28");
+  EXPECT_EQ(h.issuer.name, "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN");
+  EXPECT_EQ(h.issuer.parent, "UBND HUYỆN CẨM GIÀNG");
+}
+
+TEST(HeaderTest, BlankDateHasReason) {
+  Header h = ReadHeader(
+      {"SỞ NỘI VỤ", "Số:     /TTr-SNV", "Quảng Ninh, ngày    tháng    năm 2024", "TỜ TRÌNH"});
+  EXPECT_FALSE(h.date);
+  EXPECT_EQ(h.date_missing_reason, "date line left blank (draft)");
+  EXPECT_EQ(h.place, "Quảng Ninh");
+  EXPECT_EQ(h.number->printed, "/TTr-SNV");
+}
+
+}  // namespace
+}  // namespace sohoa::extract
