@@ -15,7 +15,7 @@ job="${1:-build}"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
 packages=(
-  build-essential cmake pkg-config ca-certificates npm python3
+  build-essential cmake pkg-config ca-certificates python3
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie
   libopencv-dev libicu-dev libsqlite3-dev libpoppler-cpp-dev libssl-dev zlib1g-dev
   libgtest-dev libgmock-dev libcli11-dev libtomlplusplus-dev libspdlog-dev nlohmann-json3-dev
@@ -29,6 +29,9 @@ install_packages() {
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm may come with a Node.js that is not Debian's (whose nodejs conflicts
+  # with Debian's npm): only ask for Debian's npm when there is no npm at all.
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -eq 0 ]; then
     say "Debian packages: all present"
     return

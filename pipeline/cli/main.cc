@@ -15,6 +15,7 @@
 
 #include "core/logger.h"
 #include "export/searchable_pdf.h"
+#include "extract/extract.h"
 #include "intake/intake.h"
 #include "runner/config.h"
 #include "runner/pipeline.h"
@@ -67,35 +68,8 @@ fs::path ProjectHome() {
 
 std::string Or(const std::optional<std::string>& v, const char* dash = "-") { return v ? *v : dash; }
 
-json Nullable(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-
 // The evaluation contract's per-document object (read by score_fields.py).
-json FieldsJson(const DocumentFields& f) {
-  json j;
-  j["number"] = f.number ? json(f.number->printed) : json(nullptr);
-  j["date"] = f.date ? json(f.date->Iso()) : json(nullptr);
-  j["place"] = Nullable(f.place);
-  j["issuer"] = Nullable(f.issuer);
-  j["issuer_parent"] = Nullable(f.issuer_parent);
-  j["doc_type"] = Nullable(f.doc_type);
-  j["subject"] = Nullable(f.subject);
-  j["signer_name"] = f.signer && !f.signer->name.empty() ? json(f.signer->name) : json(nullptr);
-  j["signer_position"] = f.signer && !f.signer->position.empty() ? json(f.signer->position) : json(nullptr);
-  j["signer_authority"] = f.signer && !f.signer->authority.empty() ? json(f.signer->authority) : json(nullptr);
-  json refs = json::array();
-  for (const CitedDocument& r : f.references) {
-    refs.push_back({{"type", r.type}, {"number", r.number}, {"date", r.date ? json(r.date->Iso()) : json(nullptr)}});
-  }
-  j["references"] = refs;
-  j["addressees"] = f.addressees;
-  j["recipients"] = f.recipients;
-  if (!f.date && !f.date_missing_reason.empty()) j["date_missing_reason"] = f.date_missing_reason;
-  if (f.received) {
-    j["received"] = {{"arrival_number", f.received->arrival_number},
-                     {"arrival_date", f.received->arrival_date ? json(f.received->arrival_date->Iso()) : json(nullptr)}};
-  }
-  return j;
-}
+json FieldsJson(const DocumentFields& f) { return json::parse(extract::FieldsToJson(f)); }
 
 std::string Stem(const std::string& path) { return fs::path(path).stem().string(); }
 
@@ -142,6 +116,7 @@ class App {
   int Ocr();
   int Extract();
   Result<std::unique_ptr<store::DossierStore>> OpenStore();
+  Result<std::vector<std::string>> ListInputs();
   void Progress(size_t done, size_t total, const std::string& line);
 
   Common common_;
@@ -176,6 +151,19 @@ Result<std::unique_ptr<store::DossierStore>> App::OpenStore() {
   return store::OpenSqliteStore(config_.store);
 }
 
+// Files to process; says once how many files inside folders were passed over
+// because their names are not those of inputs (README, sidecar JSON, ...).
+Result<std::vector<std::string>> App::ListInputs() {
+  SOHOA_ASSIGN_OR_RETURN(intake::InputFiles inputs, intake::ExpandInputs(inputs_));
+  if (!inputs.skipped.empty()) {
+    std::cerr << "sohoa: passed over " << inputs.skipped.size()
+              << " file(s) in folders that are not page images, PDFs or .txt (first: " << inputs.skipped.front()
+              << ")\n";
+  }
+  if (inputs.files.empty()) return Status::InvalidArgument("no input files found");
+  return std::move(inputs.files);
+}
+
 void App::Progress(size_t done, size_t total, const std::string& line) {
   std::cout << "[" << done << "/" << total << "] " << line << std::endl;
 }
@@ -189,7 +177,7 @@ std::string DocumentLine(const runner::FileOutcome& out) {
 }
 
 int App::Ingest() {
-  auto files = intake::ExpandInputs(inputs_);
+  auto files = ListInputs();
   if (!files.ok()) {
     std::cerr << "sohoa: " << files.status().message() << "\n";
     return kExitUsage;
@@ -347,7 +335,7 @@ int App::Export() {
 }
 
 int App::Ocr() {
-  auto files = intake::ExpandInputs(inputs_);
+  auto files = ListInputs();
   if (!files.ok()) {
     std::cerr << "sohoa: " << files.status().message() << "\n";
     return kExitUsage;
@@ -381,7 +369,7 @@ int App::Ocr() {
 }
 
 int App::Extract() {
-  auto files = intake::ExpandInputs(inputs_);
+  auto files = ListInputs();
   if (!files.ok()) {
     std::cerr << "sohoa: " << files.status().message() << "\n";
     return kExitUsage;

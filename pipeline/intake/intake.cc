@@ -284,8 +284,17 @@ const char* FileKindName(FileKind kind) {
   return "unknown";
 }
 
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
+bool HasInputExtension(const std::string& path) {
+  static const char* kExtensions[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf", ".txt"};
+  const std::string ext = Lower(fs::path(path).extension().string());
+  for (const char* e : kExtensions) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+Result<InputFiles> ExpandInputs(const std::vector<std::string>& paths) {
+  InputFiles out;
   for (const std::string& p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
@@ -299,16 +308,22 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& pa
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file()) found.push_back(it->path().string());
+        if (!it->is_regular_file()) continue;
+        if (HasInputExtension(name)) {
+          found.push_back(it->path().string());
+        } else {
+          out.skipped.push_back(it->path().string());
+        }
       }
       if (ec) return Status::Unavailable(p + ": cannot list folder (" + ec.message() + ")");
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      out.files.insert(out.files.end(), found.begin(), found.end());
     } else {
-      files.push_back(p);
+      out.files.push_back(p);
     }
   }
-  return files;
+  std::sort(out.skipped.begin(), out.skipped.end());
+  return out;
 }
 
 Result<FileKind> SniffFileKind(const std::string& path) {

@@ -27,9 +27,21 @@ struct Options {
 enum class FileKind { kPng, kJpeg, kTiff, kPdf, kText, kUnknown };
 const char* FileKindName(FileKind kind);
 
+// What a list of paths names. A file named on its own is always taken (its
+// content decides what it is); inside a folder only files whose extension is
+// an input's (png, jpg, jpeg, tif, tiff, pdf, txt; any case) are taken, so a
+// folder's README or sidecar JSON is not reported as a failed page.
+struct InputFiles {
+  std::vector<std::string> files;    // to process, sorted per folder
+  std::vector<std::string> skipped;  // inside folders, not an input's extension
+};
+
 // Lists the files named by `paths` (files, or folders walked recursively),
-// sorted, hidden files skipped. A missing path is an error naming it.
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths);
+// hidden files and folders skipped. A missing path is an error naming it.
+Result<InputFiles> ExpandInputs(const std::vector<std::string>& paths);
+
+// True when `path` ends in an input's extension (see InputFiles).
+bool HasInputExtension(const std::string& path);
 
 // Format from the first bytes. An empty file is InvalidArgument("file is empty").
 Result<FileKind> SniffFileKind(const std::string& path);

@@ -17,9 +17,9 @@ class TableBinder {
   TableBinder(std::string table, std::string origin) : table_(std::move(table)), origin_(std::move(origin)) {}
 
   TableBinder& Bool(const std::string& key, bool* field) {
-    setters_[key] = [this, key, field](const toml::node& n) -> Status {
+    setters_[key] = [error = ErrorPrefix(key), field](const toml::node& n) -> Status {
       auto v = n.value<bool>();
-      if (!v) return TypeError(key, "true or false");
+      if (!v) return Status::InvalidArgument(error + "true or false");
       *field = *v;
       return Status::Ok();
     };
@@ -27,27 +27,27 @@ class TableBinder {
   }
   template <typename Int>
   TableBinder& Integer(const std::string& key, Int* field) {
-    setters_[key] = [this, key, field](const toml::node& n) -> Status {
+    setters_[key] = [error = ErrorPrefix(key), field](const toml::node& n) -> Status {
       auto v = n.value<int64_t>();
-      if (!v || !n.is_integer()) return TypeError(key, "a whole number");
+      if (!v || !n.is_integer()) return Status::InvalidArgument(error + "a whole number");
       *field = static_cast<Int>(*v);
       return Status::Ok();
     };
     return *this;
   }
   TableBinder& Number(const std::string& key, double* field) {
-    setters_[key] = [this, key, field](const toml::node& n) -> Status {
+    setters_[key] = [error = ErrorPrefix(key), field](const toml::node& n) -> Status {
       auto v = n.value<double>();
-      if (!v) return TypeError(key, "a number");
+      if (!v) return Status::InvalidArgument(error + "a number");
       *field = *v;
       return Status::Ok();
     };
     return *this;
   }
   TableBinder& String(const std::string& key, std::string* field) {
-    setters_[key] = [this, key, field](const toml::node& n) -> Status {
+    setters_[key] = [error = ErrorPrefix(key), field](const toml::node& n) -> Status {
       auto v = n.value<std::string>();
-      if (!v) return TypeError(key, "a string");
+      if (!v) return Status::InvalidArgument(error + "a string");
       *field = *v;
       return Status::Ok();
     };
@@ -71,8 +71,10 @@ class TableBinder {
   }
 
  private:
-  Status TypeError(const std::string& key, const char* expected) const {
-    return Status::InvalidArgument(origin_ + ": setting '" + table_ + "." + key + "' must be " + expected);
+  // Setters outlive moves of the binder (it lives in a vector), so they
+  // capture their message, never `this`.
+  std::string ErrorPrefix(const std::string& key) const {
+    return origin_ + ": setting '" + table_ + "." + key + "' must be ";
   }
 
   std::string table_, origin_;
@@ -82,13 +84,15 @@ class TableBinder {
 }  // namespace
 
 Result<Config> ParseConfig(const std::string& toml_text, const std::string& origin) {
-  toml::parse_result parsed = toml::parse(toml_text, origin);
-  if (!parsed) {
+  // Debian's toml++ reports syntax errors by exception: translate it here.
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
     std::ostringstream msg;
-    msg << origin << ":" << parsed.error().source().begin.line << ": " << parsed.error().description();
+    msg << origin << ":" << e.source().begin.line << ": " << e.description();
     return Status::InvalidArgument(msg.str());
   }
-  const toml::table& root = parsed.table();
   static const char* kTables[] = {"intake", "clean", "ocr", "text", "extract", "store", "runner"};
   for (const auto& [key, value] : root) {
     bool known = false;

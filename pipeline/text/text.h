@@ -1,13 +1,21 @@
 // text: OCR output -> text a person can trust and an index can match (ICU).
 //
 // Display text keeps the document's own tone-mark style; comparison and the
-// search index use one canonical style and a folded key.
+// search index use one canonical style and a folded key. The canonical style
+// is the traditional one ("hòa, thủy, xóa"): it is the style of the national
+// motto on every document ("CỘNG HÒA") and of Decree 30 itself.
+//
+// Corrections are conservative: only diacritics change, only when the
+// evidence leaves exactly one candidate, and numbers, document codes
+// ("17/BC-UBND"), dates and all-caps codes are never touched. Every change
+// carries its reason.
 // Thread-safety: a TextNormalizer is used by one thread at a time.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/page.h"
 #include "core/status.h"
@@ -16,22 +24,74 @@ namespace sohoa::text {
 
 struct Options {
   bool correct = true;  // apply corrections (with reasons) on top of normalisation
+  // Hunspell syllable list (Debian package hunspell-vi), read once in Create().
+  // Empty: spelling rules alone decide validity and only document evidence
+  // corrects. Default: "/usr/share/hunspell/vi_VN.dic".
+  std::string syllable_dictionary_path = "/usr/share/hunspell/vi_VN.dic";
+  // A word pair read one way at least this many times in a document overrides
+  // a single differently-accented reading of the same letters. Default 4.
+  int min_repetitions = 4;
 };
+
+// One change the corrector made, with a reason a clerk can read.
+struct Correction {
+  std::string from;    // the word as read ("quyet")
+  std::string to;      // the word as corrected ("quyết")
+  std::string reason;  // "only valid syllable with these letters"
+};
+
+// A text before and after correction.
+struct CorrectedText {
+  std::string raw;   // NFC of the input, otherwise as read
+  std::string text;  // corrected (whitespace kept as in raw)
+  std::vector<Correction> corrections;
+};
+
+// What a whitespace-separated word is, for confidence and correction.
+enum class WordKind {
+  kValidSyllable,    // a Vietnamese syllable (or listed word) as spelled
+  kInvalidSyllable,  // letters only, but not a valid syllable: likely misread
+  kProtected,        // number, date, document code, all-caps code: never corrected
+  kOther,            // punctuation, foreign script, mixed symbols
+};
+
+// Spelling rules alone (onset, rhyme, tone rules, tone-mark place), without
+// the dictionary: "quyết" yes, "quyet" no (stop-final rhyme needs sắc/nặng).
+bool IsWellFormedSyllable(std::string_view word);
 
 class TextNormalizer {
  public:
+  // Fails with kFailedPrecondition when ICU data or the dictionary file is
+  // missing or unreadable.
   static Result<std::unique_ptr<TextNormalizer>> Create(const Options& options);
   virtual ~TextNormalizer() = default;
 
-  // NFC; repairs mixed precomposed/combining input. Keeps the tone style.
+  // NFC; repairs mixed precomposed/combining input and mark order, maps
+  // look-alikes (Cyrillic/Greek letters inside Latin words and codes,
+  // "ð" -> "đ"). Keeps the tone style.
   virtual std::string Nfc(std::string_view text) = 0;
   // NFC in one canonical tone-mark style (hoà -> hòa), for comparison.
   virtual std::string Canonical(std::string_view text) = 0;
   // The search key: Canonical, then ICU Latin-ASCII and lower case
-  // ("QUYẾT ĐỊNH" -> "quyet dinh", "đ" -> "d").
+  // ("QUYẾT ĐỊNH" -> "quyet dinh", "đ" -> "d"), whitespace collapsed.
   virtual std::string SearchKey(std::string_view text) = 0;
-  // Normalises every word of a page (boxes unchanged).
+  // Normalises every word of a page (boxes unchanged); corrects too when
+  // Options::correct.
   virtual PageText NormalizePage(const PageText& page) = 0;
+
+  // One syllable (punctuation around it ignored, case ignored): spelling
+  // rules and, when loaded, the dictionary.
+  virtual bool IsValidSyllable(std::string_view word) = 0;
+  // Kind of one whitespace-separated word (punctuation around it ignored).
+  virtual WordKind ClassifyWord(std::string_view word) = 0;
+  // Counts letter-only words that are not valid syllables.
+  virtual int CountInvalidSyllables(std::string_view text) = 0;
+
+  // Nfc, then corrections using the text's own repetitions as evidence.
+  virtual CorrectedText Correct(std::string_view text) = 0;
+  // Corrects the pages of one document together, so a word read right on
+  // one page is evidence for another page. One result per page.
+  virtual std::vector<CorrectedText> CorrectDocument(const std::vector<std::string>& pages) = 0;
 };
 
 }  // namespace sohoa::text

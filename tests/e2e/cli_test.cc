@@ -18,14 +18,14 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Run {
+struct CommandRun {
   int exit_code = -1;
   std::string out;
 };
 
-Run Sohoa(const std::string& args) {
+CommandRun Sohoa(const std::string& args) {
   const std::string cmd = std::string(SOHOA_BINARY_DIR) + "/sohoa " + args + " 2>/dev/null";
-  Run r;
+  CommandRun r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -61,17 +61,17 @@ class CliTest : public ::testing::Test {
   }
 
   static size_t Hits(const std::string& query_args) {
-    Run r = Sohoa("--store " + Quote(store_) + " search --json " + query_args);
+    CommandRun r = Sohoa("--store " + Quote(store_) + " search --json " + query_args);
     if (r.exit_code != 0) return 0;
     return nlohmann::json::parse(r.out).size();
   }
 
   static inline fs::path dir_, store_, samples_;
-  static inline Run first_ingest_;
+  static inline CommandRun first_ingest_;
 };
 
 TEST_F(CliTest, HelpListsCommandsAndExitsZero) {
-  Run r = Sohoa("--help");
+  CommandRun r = Sohoa("--help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* cmd : {"ingest", "search", "show", "export", "ocr", "extract"}) {
     EXPECT_THAT(r.out, HasSubstr(cmd));
@@ -93,7 +93,7 @@ TEST_F(CliTest, IngestsSamplesAndFindsThemWithoutDiacritics) {
 TEST_F(CliTest, SameFilesTwiceAreRecognisedNotFiledAgain) {
   ASSERT_EQ(first_ingest_.exit_code, 0);
   const size_t before = Hits("--limit 1000 ''");
-  Run again = Sohoa("--store " + Quote(store_) + " ingest " + Quote(samples_));
+  CommandRun again = Sohoa("--store " + Quote(store_) + " ingest " + Quote(samples_));
   EXPECT_EQ(again.exit_code, 0) << again.out;
   EXPECT_THAT(again.out, HasSubstr("already filed"));
   EXPECT_THAT(again.out, Not(HasSubstr("FILED  #")));
@@ -112,7 +112,7 @@ TEST_F(CliTest, BadFilesAreReportedRunGoesOnStoreUnharmed) {
     std::ofstream(bad / "b_truncated.png", std::ios::binary) << bytes.substr(0, bytes.size() / 3);
   }
   std::ofstream(bad / "c_text.png") << "Đây là một tệp văn bản, không phải ảnh.\n";
-  Run r = Sohoa("--store " + Quote(store_) + " ingest " + Quote(bad));
+  CommandRun r = Sohoa("--store " + Quote(store_) + " ingest " + Quote(bad));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_THAT(r.out, HasSubstr("a_empty.png: "));
   EXPECT_THAT(r.out, HasSubstr("empty"));
@@ -124,16 +124,16 @@ TEST_F(CliTest, BadFilesAreReportedRunGoesOnStoreUnharmed) {
 
 TEST_F(CliTest, ShowAndExportSearchablePdf) {
   ASSERT_EQ(first_ingest_.exit_code, 0);
-  Run found = Sohoa("--store " + Quote(store_) + " search --json 'cai cach hanh chinh'");
+  CommandRun found = Sohoa("--store " + Quote(store_) + " search --json 'cai cach hanh chinh'");
   ASSERT_EQ(found.exit_code, 0);
   auto hits = nlohmann::json::parse(found.out);
   ASSERT_FALSE(hits.empty());
   const std::string id = std::to_string(hits[0]["id"].get<int64_t>());
-  Run show = Sohoa("--store " + Quote(store_) + " show " + id);
+  CommandRun show = Sohoa("--store " + Quote(store_) + " show " + id);
   EXPECT_EQ(show.exit_code, 0);
   EXPECT_THAT(show.out, HasSubstr("number"));
   const fs::path pdf = dir_ / "out.pdf";
-  Run exp = Sohoa("--store " + Quote(store_) + " export " + id + " --pdf " + Quote(pdf));
+  CommandRun exp = Sohoa("--store " + Quote(store_) + " export " + id + " --pdf " + Quote(pdf));
   ASSERT_EQ(exp.exit_code, 0) << exp.out;
   ASSERT_TRUE(fs::exists(pdf));
   FILE* p = popen(("pdftotext -q " + Quote(pdf) + " - 2>/dev/null").c_str(), "r");
@@ -155,7 +155,7 @@ TEST_F(CliTest, OcrWritesOneTextPerPage) {
     if (p.extension() == ".tif" || p.extension() == ".tiff") tiff = p;
   }
   ASSERT_FALSE(tiff.empty()) << "samples/ should hold a multi-page TIFF";
-  Run r = Sohoa("ocr --text-dir " + Quote(out) + " " + Quote(images.front()) + " " + Quote(tiff));
+  CommandRun r = Sohoa("ocr --text-dir " + Quote(out) + " " + Quote(images.front()) + " " + Quote(tiff));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(fs::exists(out / (images.front().stem().string() + ".txt")));
   EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p01.txt")));
@@ -166,7 +166,7 @@ TEST_F(CliTest, ExtractFindsTheSamplesNumbersAndDates) {
   std::vector<fs::path> images = SampleImages();
   std::string args;
   for (const auto& p : images) args += " " + Quote(p);
-  Run r = Sohoa("extract --json" + args);
+  CommandRun r = Sohoa("extract --json" + args);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto got = nlohmann::json::parse(r.out);
   int checked = 0;

@@ -163,13 +163,33 @@ TEST_F(IntakeTest, ExpandInputsWalksFoldersSortedAndSkipsHidden) {
   Write(".hidden.png", "x");
   fs::create_directories(dir_ / "sub");
   Write("sub/c.png", "x");
-  auto files = ExpandInputs({dir_.string()});
-  ASSERT_TRUE(files.ok());
-  ASSERT_EQ(files->size(), 3u);
-  EXPECT_THAT((*files)[0], HasSubstr("a.png"));
-  EXPECT_THAT((*files)[1], HasSubstr("b.png"));
-  EXPECT_THAT((*files)[2], HasSubstr("sub/c.png"));
+  auto inputs = ExpandInputs({dir_.string()});
+  ASSERT_TRUE(inputs.ok());
+  const std::vector<std::string>& files = inputs->files;
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_THAT(files[0], HasSubstr("a.png"));
+  EXPECT_THAT(files[1], HasSubstr("b.png"));
+  EXPECT_THAT(files[2], HasSubstr("sub/c.png"));
   EXPECT_EQ(ExpandInputs({(dir_ / "missing").string()}).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(IntakeTest, FoldersYieldOnlyInputExtensionsButNamedFilesAlwaysCount) {
+  Write("scan.PNG", "x");
+  Write("doc.pdf", "x");
+  Write("README.md", "x");
+  Write("scan.expected.json", "x");
+  auto inputs = ExpandInputs({dir_.string()});
+  ASSERT_TRUE(inputs.ok());
+  ASSERT_EQ(inputs->files.size(), 2u);
+  EXPECT_THAT(inputs->files[0], HasSubstr("doc.pdf"));
+  EXPECT_THAT(inputs->files[1], HasSubstr("scan.PNG"));
+  ASSERT_EQ(inputs->skipped.size(), 2u);
+  EXPECT_THAT(inputs->skipped[0], HasSubstr("README.md"));
+  // Named on its own, a file is tried whatever its name says.
+  auto named = ExpandInputs({(dir_ / "README.md").string()});
+  ASSERT_TRUE(named.ok());
+  ASSERT_EQ(named->files.size(), 1u);
+  EXPECT_TRUE(named->skipped.empty());
 }
 
 TEST(IntakeSharedData, MultiPageTiffReadsEveryPage) {

@@ -1,0 +1,26 @@
+// Shared set-up for the text stage tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "text/text.h"
+
+namespace sohoa::text {
+
+// The hunspell-vi syllable list kept with the shared evaluation data.
+inline std::string TestDictionaryPath() {
+  return std::string(SOHOA_SHARED_DIR) + "/eval/external/hunspell-vi-debian/vi_VN.dic";
+}
+
+inline std::unique_ptr<TextNormalizer> MakeNormalizer(Options options = {}) {
+  if (options.syllable_dictionary_path == Options{}.syllable_dictionary_path)
+    options.syllable_dictionary_path = TestDictionaryPath();
+  auto created = TextNormalizer::Create(options);
+  EXPECT_TRUE(created.ok()) << created.status().ToString();
+  return created.ok() ? std::move(created).value() : nullptr;
+}
+
+}  // namespace sohoa::text
