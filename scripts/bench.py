@@ -13,7 +13,10 @@ Runs `sohoa extract --json --text-dir OUT/text` once over the page images
     diacritics, bag-of-words F1 per variant and class): the CER printed here
     is score.py's own figure;
   - header-page fields with score_fields.py;
-  - whole documents in multipage/ (signer, cited documents) with score_fields.py;
+  - whole documents (signer, cited documents) with score_fields.py, over the
+    documents actually given: those in multipage/ (read from the images), and
+    those whose every page is among the page images (their pages' text, as
+    read above, joined into one .txt per document: the text-only path);
 and reports pages per second (wall clock over all pages, all workers) and the
 peak resident memory of the sohoa process.
 """
@@ -42,6 +45,46 @@ def run_timed(cmd, stdout_path):
     peak = max(peak_kib, before) / 1024.0
     sys.stderr.write(proc.stderr.decode("utf-8", "replace")[-4000:])
     return seconds, peak, proc.returncode
+
+
+def score_documents(ev, pred_json, doc_ids, split_dir):
+    """score_fields.py over only the documents `doc_ids` (a filtered docs.json in split_dir)."""
+    os.makedirs(split_dir, exist_ok=True)
+    docs = [d for d in json.load(open(os.path.join(ev, "docs.json"), encoding="utf-8")) if d["id"] in doc_ids]
+    with open(os.path.join(split_dir, "docs.json"), "w", encoding="utf-8") as f:
+        json.dump(docs, f, ensure_ascii=False, indent=1)
+    with open(os.path.join(split_dir, "pages.json"), "w", encoding="utf-8") as f:
+        json.dump([], f)
+    subprocess.run([sys.executable, os.path.join(ev, "score_fields.py"), pred_json, split_dir], check=False)
+
+
+def assemble_documents(pages, text_dir, out_dir):
+    """Writes out_dir/<doc>.txt (pages joined by form feeds) for each document whose
+    every page was read; returns {doc_id: path}."""
+    by_doc = {}
+    for p in pages:
+        by_doc.setdefault(p["doc_id"], {}).setdefault(p["page"], []).append(p)
+    os.makedirs(out_dir, exist_ok=True)
+    for f in os.listdir(out_dir):
+        os.remove(os.path.join(out_dir, f))
+    out = {}
+    for doc_id, got in sorted(by_doc.items()):
+        n_pages = next(iter(got.values()))[0]["n_pages"]
+        if sorted(got) != list(range(1, n_pages + 1)):
+            continue
+        texts = []
+        for page in range(1, n_pages + 1):
+            variants = sorted(got[page], key=lambda p: (p["variant"] != "clean", p["variant"]))
+            path = os.path.join(text_dir, variants[0]["stem"] + ".txt")
+            if not os.path.exists(path):
+                break
+            texts.append(open(path, encoding="utf-8").read())
+        else:
+            path = os.path.join(out_dir, doc_id + ".txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\f".join(texts))
+            out[doc_id] = path
+    return out
 
 
 def main():
@@ -96,8 +139,20 @@ def main():
         os.makedirs(mp_text, exist_ok=True)
         mp_seconds, mp_peak, _ = run_timed(base + ["extract", "--json", "--text-dir", mp_text] + mp, docs_json)
         peak_mib = max(peak_mib, mp_peak)
-        print("\n## Whole documents in multipage/ (score_fields.py, %.1f s)" % mp_seconds, flush=True)
-        subprocess.run([sys.executable, os.path.join(ev, "score_fields.py"), docs_json, ev], check=False)
+        given = {os.path.splitext(os.path.basename(f))[0] for f in mp}
+        print("\n## Whole documents in multipage/: %d of docs.json (score_fields.py, %.1f s)"
+              % (len(given), mp_seconds), flush=True)
+        score_documents(ev, docs_json, given, os.path.join(a.out, "split-multipage"))
+
+    # Whole documents assembled from the page images read above (clean variant
+    # preferred per page), when every page of a document is among them.
+    assembled = {} if a.no_multipage else assemble_documents(pages, text_dir, os.path.join(a.out, "assembled"))
+    if assembled:
+        asm_json = os.path.join(a.out, "assembled.json")
+        run_timed(base + ["extract", "--json"] + sorted(assembled.values()), asm_json)
+        print("\n## Whole documents assembled from page images' text: %d (score_fields.py)" % len(assembled),
+              flush=True)
+        score_documents(ev, asm_json, set(assembled), os.path.join(a.out, "split-assembled"))
 
     n_pages = len(images)
     print("\n## Speed")
