@@ -44,10 +44,19 @@ struct CleanedPage {
   PageQuality quality;
 };
 
+// One of the recogniser's readings of one character, with its probability.
+struct GlyphChoice {
+  std::string text;          // UTF-8, usually one letter ("ấ")
+  float probability = 0;     // 0..1
+};
+
 struct OcrWord {
   std::string text;          // UTF-8 as recognised
   Box box;
   float confidence = 0;      // 0..100
+  // Per character of `text`, the recogniser's readings, best first (the
+  // first is the one in `text`). Empty when the engine gave none.
+  std::vector<std::vector<GlyphChoice>> glyph_choices;
 };
 
 struct OcrLine {
