@@ -3,9 +3,12 @@
 // Thread-safety: value types.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/page.h"
 
 namespace sohoa {
 
@@ -42,6 +45,13 @@ struct ReceivedStamp {
   std::optional<IssueDate> arrival_date;
 };
 
+// Where a field was read, and how sure the reading is.
+struct FieldSource {
+  int page_index = 0;     // 0-based page of the document
+  Box box;                // the lines it came from, in that page's pixels; empty for text input
+  double confidence = 0;  // 0..1: OCR confidence of those lines times the rule's certainty
+};
+
 struct DocumentFields {
   std::optional<DocumentNumber> number;
   std::optional<IssueDate> date;
@@ -57,6 +67,9 @@ struct DocumentFields {
   std::vector<CitedDocument> references;
   std::optional<ReceivedStamp> received;
   double confidence = 0;                // 0..1, over the identity fields
+  // Per found field ("number", "date", "place", "issuer", "issuer_parent",
+  // "doc_type", "subject", "signer", "addressees", "recipients", "received").
+  std::map<std::string, FieldSource> sources;
 };
 
 }  // namespace sohoa

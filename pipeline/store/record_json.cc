@@ -27,6 +27,15 @@ std::string ExtraFieldsToJson(const DocumentFields& f) {
     j["received"] = r;
   }
   j["confidence"] = f.confidence;
+  if (!f.sources.empty()) {
+    json sources = json::object();
+    for (const auto& [field, src] : f.sources) {
+      sources[field] = {{"page_index", src.page_index},
+                        {"box", {src.box.x, src.box.y, src.box.w, src.box.h}},
+                        {"confidence", src.confidence}};
+    }
+    j["sources"] = sources;
+  }
   // Invalid UTF-8 from OCR is replaced rather than refused: the record must be filed.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -41,6 +50,16 @@ Status ExtraFieldsFromJson(const std::string& text, DocumentFields& f) {
     f.recipients = j.value("recipients", std::vector<std::string>{});
     f.date_missing_reason = j.value("date_missing_reason", std::string());
     f.confidence = j.value("confidence", 0.0);
+    if (j.contains("sources")) {
+      for (const auto& [field, src] : j["sources"].items()) {
+        FieldSource fs;
+        fs.page_index = src.value("page_index", 0);
+        const std::vector<int> box = src.value("box", std::vector<int>{0, 0, 0, 0});
+        if (box.size() == 4) fs.box = Box{box[0], box[1], box[2], box[3]};
+        fs.confidence = src.value("confidence", 0.0);
+        f.sources[field] = fs;
+      }
+    }
     if (j.contains("received")) {
       ReceivedStamp r;
       r.arrival_number = j["received"].value("arrival_number", std::string());

@@ -10,7 +10,8 @@
 
 namespace sohoa::store::internal {
 
-// Addressees, recipients, received stamp, date_missing_reason, confidence.
+// Addressees, recipients, received stamp, date_missing_reason, confidence,
+// and where each field was read (sources).
 std::string ExtraFieldsToJson(const DocumentFields& fields);
 // Fills the same members of `fields`; DataLoss when the text is not our JSON.
 Status ExtraFieldsFromJson(const std::string& json, DocumentFields& fields);

@@ -107,9 +107,11 @@ class SqliteStore final : public DossierStore {
     return sel.Int(0);
   }
 
-  // The earliest document with the same printed number, issuer and date.
+  // The earliest document with the same printed number, issuer and date. A
+  // number whose ordinal was not read (handwritten) identifies nothing.
   Result<std::optional<int64_t>> SameIdentity(const DocumentRecord& r) {
-    if (!r.fields.number || r.fields.number->printed.empty()) return std::optional<int64_t>();
+    if (!r.fields.number || r.fields.number->printed.empty() || !r.fields.number->ordinal)
+      return std::optional<int64_t>();
     SOHOA_ASSIGN_OR_RETURN(Statement st,
                            db_->Prepare(R"sql(
         SELECT id FROM documents

@@ -90,6 +90,7 @@ DocumentRecord MakeRecord(const std::string& source, const std::string& number,
   r.fields.addressees = {"Phòng Nội vụ huyện"};
   r.fields.recipients = {"UBND huyện;", "Lưu: VT, VP."};
   r.fields.confidence = 0.75;
+  r.fields.sources["number"] = FieldSource{0, Box{100, 300, 300, 40}, 0.7};
   r.search_fields = "17/bc-ubnd uy ban nhan dan xa quang ngan bao cao tong ket cai cach hanh chinh";
   r.folded_issuer = "uy ban nhan dan xa quang ngan";
   r.folded_type = "bao cao";
@@ -185,6 +186,10 @@ TEST_F(StoreTest, ReopenKeepsEverythingFiled) {
   EXPECT_THAT(doc->fields.recipients, ElementsAre("UBND huyện;", "Lưu: VT, VP."));
   EXPECT_THAT(doc->fields.addressees, ElementsAre("Phòng Nội vụ huyện"));
   EXPECT_DOUBLE_EQ(doc->fields.confidence, 0.75);
+  ASSERT_EQ(doc->fields.sources.count("number"), 1u);
+  EXPECT_EQ(doc->fields.sources.at("number").box.y, 300);
+  EXPECT_EQ(doc->fields.sources.at("number").box.w, 300);
+  EXPECT_DOUBLE_EQ(doc->fields.sources.at("number").confidence, 0.7);
   ASSERT_EQ(doc->pages.size(), 1u);
   const PageRecord& p = doc->pages[0];
   EXPECT_EQ(p.upright_jpeg, "upright jpeg of a");
@@ -239,6 +244,21 @@ TEST_F(StoreTest, SameNumberIssuerAndDateIsFiledAndLinked) {
   auto doc = store->Get(rescan->id);
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->same_identity_as, first->id);
+}
+
+TEST_F(StoreTest, NumberWithoutOrdinalIsNoDuplicateKey) {
+  // "Số:    /QĐ-UBND": the handwritten ordinal unread; two such documents of a
+  // day are not the same document.
+  auto store = Open();
+  DocumentRecord a = MakeRecord("a", "/BC-UBND", "2020-04-29", "bao cao");
+  DocumentRecord b = MakeRecord("b", "/BC-UBND", "2020-04-29", "bao cao");
+  a.fields.number->ordinal.reset();
+  b.fields.number->ordinal.reset();
+  auto first = store->File(a);
+  auto second = store->File(b);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_FALSE(second->same_identity_as.has_value());
+  EXPECT_EQ(CountAll(*store), 2);
 }
 
 TEST_F(StoreTest, EmptyAndNamedDossiers) {
