@@ -27,7 +27,41 @@ std::string WithoutBullet(std::string_view line) {
   return CollapseSpaces(line.substr(i));
 }
 
+bool IsLowerOrDigitStart(std::string_view text) {
+  const std::string t = TrimJunk(text);
+  if (t.empty()) return false;
+  if (t[0] >= '0' && t[0] <= '9') return true;
+  return !IsUpperText(Words(t)[0], 1);
+}
+
 }  // namespace
+
+std::string CleanSubject(std::string_view subject) {
+  // A '.' between a lower-case letter and a letter or digit is an OCR speck:
+  // a subject's words never hold one ("năm.2021", "chính.nhà").
+  std::string text(subject);
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] != '.') continue;
+    const std::vector<std::string> head = Words(text.substr(0, i));
+    const std::string before = head.empty() ? "" : head.back();
+    const char next = text[i + 1];
+    const bool lower_before = !before.empty() && !IsUpperText(before, 1) && CountLetters(before) > 0;
+    const bool letter_or_digit_after =
+        (next >= '0' && next <= '9') || (static_cast<unsigned char>(next) >= 0x80) ||
+        (next >= 'a' && next <= 'z');
+    if (lower_before && letter_or_digit_after) text[i] = ' ';
+  }
+  std::vector<std::string> words;
+  for (const std::string& w : Words(text))
+    if (!TrimJunk(w).empty()) words.push_back(w);  // lone specks (".", "—")
+  // A full stop inside the subject, before a lower-case or numeric word.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string& w = words[i];
+    if (w.size() > 1 && w.back() == '.' && !IsUpperText(w, 1) && IsLowerOrDigitStart(words[i + 1]))
+      w.pop_back();
+  }
+  return TrimJunk(JoinWords(words, 0, words.size()));
+}
 
 TypeAndSubject FindTypeAndSubject(const std::vector<std::string>& lines, size_t from) {
   TypeAndSubject out;
@@ -50,12 +84,14 @@ TypeAndSubject FindTypeAndSubject(const std::vector<std::string>& lines, size_t 
       if (upper && !(subject.empty() || IsUpperText(subject, 3))) break;
       if (IsBodyOpener(line) || IsListItem(line)) break;
       if (upper && DocTypeOfLine(line)) break;
-      if (!subject.empty() && EndsSentence(subject)) break;
+      // A subject does not end in a full stop: one followed by a lower-case or
+      // numeric line ("... năm." / ". 2024.") is a speck.
+      if (!subject.empty() && EndsSentence(subject) && !IsLowerOrDigitStart(line)) break;
       if (!subject.empty()) subject += ' ';
       subject += line;
       ++taken;
     }
-    if (!subject.empty()) out.subject = TrimJunk(subject);
+    if (!subject.empty()) out.subject = CleanSubject(subject);
     return out;
   }
   return out;

@@ -1,4 +1,5 @@
 // Dates: the place/date line under the motto and dates cited in the body.
+#include <cctype>
 #include <string>
 
 #include "extract/fields.h"
@@ -24,6 +25,44 @@ bool IsGarbledLabel(std::string_view word) {
   const std::string t = TrimJunk(word);
   const int letters = CountLetters(t);
   return !t.empty() && letters > 0 && letters <= 5 && !ReadOcrNumber(t);
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// An ASCII letter or a byte of a non-ASCII (UTF-8) letter.
+bool IsLetterByte(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// OCR glues the numbers of a date line to its labels: "tháng'9" -> "tháng 9",
+// "19tháng" -> "19 tháng". Splits at quotes and at digit/letter boundaries
+// (a 'O', 'o', 'l' or 'I' among digits is OCR's digit, not a letter).
+std::vector<std::string> SplitDateWords(const std::vector<std::string>& words) {
+  auto digitish = [](char c) { return IsDigit(c) || c == 'O' || c == 'o' || c == 'l' || c == 'I'; };
+  std::vector<std::string> out;
+  for (const std::string& w : words) {
+    std::string cur;
+    for (size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i];
+      if (c == '\'' || c == '"' || c == '`') {
+        if (!cur.empty()) out.push_back(cur);
+        cur.clear();
+        continue;
+      }
+      if (!cur.empty()) {
+        const char prev = cur.back();
+        const bool to_digit = IsDigit(c) && IsLetterByte(prev) && !digitish(prev);
+        const bool from_digit = IsDigit(prev) && IsLetterByte(c) && !digitish(c);
+        if (to_digit || from_digit) {
+          out.push_back(cur);
+          cur.clear();
+        }
+      }
+      cur += c;
+    }
+    if (!cur.empty()) out.push_back(cur);
+  }
+  return out;
 }
 
 }  // namespace
@@ -100,19 +139,21 @@ std::optional<DateLine> ParseDateLine(std::string_view line) {
     const bool comma = words[k - 1].back() == ',';
     if (!comma && k - place_begin > 4) continue;
     // "ngày D tháng M năm Y", each number possibly blank.
-    size_t i = k + 1;
+    const std::vector<std::string> dw =
+        SplitDateWords(std::vector<std::string>(words.begin() + static_cast<long>(k) + 1, words.end()));
+    size_t i = 0;
     std::optional<int> day, month, year;
-    if (i < words.size() && (day = ReadOcrNumber(words[i]))) ++i;
-    if (i >= words.size()) continue;
-    const bool thang = FoldedIs(words[i], "THANG") || (day && IsGarbledLabel(words[i]));
+    if (i < dw.size() && (day = ReadOcrNumber(dw[i]))) ++i;
+    if (i >= dw.size()) continue;
+    const bool thang = FoldedIs(dw[i], "THANG") || (day && IsGarbledLabel(dw[i]));
     if (!thang) continue;
     ++i;
-    if (i < words.size() && (month = ReadOcrNumber(words[i]))) ++i;
-    if (i >= words.size()) continue;
-    const bool nam = FoldedIs(words[i], "NAM") || (month && IsGarbledLabel(words[i]));
+    if (i < dw.size() && (month = ReadOcrNumber(dw[i]))) ++i;
+    if (i >= dw.size()) continue;
+    const bool nam = FoldedIs(dw[i], "NAM") || (month && IsGarbledLabel(dw[i]));
     if (!nam) continue;
     ++i;
-    if (i < words.size()) year = ReadOcrNumber(words[i]);
+    if (i < dw.size()) year = ReadOcrNumber(dw[i]);
 
     DateLine out;
     out.place = TrimJunk(JoinWords(words, place_begin, k));

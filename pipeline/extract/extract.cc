@@ -1,6 +1,7 @@
 // ExtractFields: runs the field finders over the pages in reading order.
 #include "extract/extract.h"
 
+#include <algorithm>
 #include <string>
 
 #include "extract/fields.h"
@@ -17,13 +18,138 @@ double FoundShare(const DocumentFields& f) {
   return found / 5.0;
 }
 
+// Rule certainty of a value found in the lines: as printed, or only after
+// folding (OCR damage repaired, tone marks restored).
+constexpr double kPrinted = 1.0;
+constexpr double kRepaired = 0.8;
+constexpr double kDerived = 0.6;  // not printed as such: inferred from another field
+
+// A page's lines in reading order with where each sits.
+struct PageLines {
+  std::vector<std::string> text;
+  std::vector<LineGeometry> geometry;
+};
+
+class SourceRecorder {
+ public:
+  SourceRecorder(const std::vector<PageLines>& pages, DocumentFields& fields)
+      : pages_(pages), fields_(fields) {}
+
+  // Records where `value` of `field` was read on page `page`, at or after line `from`.
+  void Value(const std::string& field, size_t page, const std::string& value, size_t from = 0,
+             size_t max_lines = 5) {
+    auto span = FindValueLines(pages_[page].text, value, from, max_lines);
+    if (span) Lines(field, page, *span, span->exact ? kPrinted : kRepaired);
+  }
+  void Lines(const std::string& field, size_t page, const LineSpan& span, double certainty) {
+    fields_.sources[field] =
+        SourceOfLines(static_cast<int>(page), pages_[page].geometry, span, certainty);
+  }
+  // `field` was inferred from `from_field`'s lines.
+  void Derived(const std::string& field, const std::string& from_field) {
+    auto it = fields_.sources.find(from_field);
+    if (it == fields_.sources.end()) return;
+    FieldSource derived = it->second;
+    derived.confidence *= kDerived;
+    fields_.sources[field] = derived;
+  }
+  // Widens `field`'s source by the lines of `value` on the same page.
+  void Extend(const std::string& field, const std::string& value) {
+    auto it = fields_.sources.find(field);
+    if (it == fields_.sources.end()) return;
+    const size_t page = static_cast<size_t>(it->second.page_index);
+    auto span = FindValueLines(pages_[page].text, value);
+    if (!span) return;
+    const FieldSource more = SourceOfLines(it->second.page_index, pages_[page].geometry, *span,
+                                           span->exact ? kPrinted : kRepaired);
+    it->second.box = BoxUnion(it->second.box, more.box);
+    it->second.confidence = std::min(it->second.confidence, more.confidence);
+  }
+
+ private:
+  const std::vector<PageLines>& pages_;
+  DocumentFields& fields_;
+};
+
+// The header line the number was read from, found by reading each line again.
+std::optional<LineSpan> NumberLine(const std::vector<std::string>& lines, size_t end,
+                                   const DocumentNumber& number) {
+  for (size_t i = 0; i < end && i < lines.size(); ++i) {
+    auto after = AfterNumberLabel(StripMotto(lines[i]));
+    if (!after) continue;
+    auto parsed = ParseDocumentNumber(*after);
+    if (parsed && parsed->printed == number.printed) return LineSpan{i, i + 1, false};
+  }
+  return std::nullopt;
+}
+
+// The header line the place/date line was read from.
+std::optional<LineSpan> DateLineAt(const std::vector<std::string>& lines, size_t end) {
+  for (size_t i = 0; i < end && i < lines.size(); ++i) {
+    if (ParseDateLine(StripMotto(lines[i]))) return LineSpan{i, i + 1, true};
+  }
+  return std::nullopt;
+}
+
+void RecordSources(const std::vector<PageLines>& pages, const Header& header,
+                   bool type_from_line, DocumentFields& f) {
+  SourceRecorder record(pages, f);
+  const std::vector<std::string>& first = pages.front().text;
+  if (f.number) {
+    if (auto span = NumberLine(first, header.end, *f.number)) {
+      auto as_printed = FindValueLines({first[span->begin]}, f.number->printed);
+      const bool printed = as_printed && as_printed->exact;
+      record.Lines("number", 0, *span, printed ? kPrinted : kRepaired);
+    }
+  }
+  if (auto span = DateLineAt(first, header.end)) {
+    if (f.date) record.Lines("date", 0, *span, kPrinted);
+    if (f.place) {
+      const bool printed = first[span->begin].find(*f.place) != std::string::npos;
+      record.Lines("place", 0, *span, printed ? kPrinted : kRepaired);
+    }
+  }
+  if (f.issuer) record.Value("issuer", 0, *f.issuer, 0, 4);
+  if (f.issuer_parent) record.Value("issuer_parent", 0, *f.issuer_parent, 0, 3);
+  if (f.doc_type) {
+    if (type_from_line) {
+      record.Value("doc_type", 0, *f.doc_type, header.end, 1);
+    } else {
+      record.Derived("doc_type", "number");
+    }
+  }
+  if (f.subject) record.Value("subject", 0, *f.subject);
+  if (f.received && !f.received->arrival_number.empty())
+    record.Value("received", 0, f.received->arrival_number, 0, 1);
+  if (!f.addressees.empty()) {
+    record.Value("addressees", 0, f.addressees.front());
+    record.Extend("addressees", f.addressees.back());
+  }
+  const size_t last = pages.size() - 1;
+  if (f.signer) {
+    record.Value("signer", last, f.signer->name, 0, 1);
+    if (!f.signer->position.empty()) record.Extend("signer", f.signer->position);
+    if (!f.signer->authority.empty()) record.Extend("signer", f.signer->authority);
+  }
+  for (size_t p = pages.size(); p-- > 0 && !f.recipients.empty();) {
+    if (!FindValueLines(pages[p].text, f.recipients.front())) continue;
+    record.Value("recipients", p, f.recipients.front());
+    record.Extend("recipients", f.recipients.back());
+    break;
+  }
+}
+
 }  // namespace
 
 DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& options) {
   DocumentFields fields;
   if (pages.empty()) return fields;
+  std::vector<PageLines> read(pages.size());
   std::vector<std::vector<std::string>> lines;
-  for (size_t p = 0; p < pages.size(); ++p) lines.push_back(LinesInReadingOrder(pages[p], p == 0));
+  for (size_t p = 0; p < pages.size(); ++p) {
+    read[p].text = LinesInReadingOrder(pages[p], p == 0, &read[p].geometry);
+    lines.push_back(read[p].text);
+  }
   const std::vector<std::string>& first = lines.front();
 
   Header header = ReadHeader(first);
@@ -35,9 +161,18 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
   fields.issuer_parent = header.issuer.parent;
   fields.received = header.received;
 
+  std::vector<std::string> words;  // the whole document's, for the spelling of names
+  for (const std::vector<std::string>& page : lines)
+    for (const std::string& line : page)
+      for (std::string& w : Words(line)) words.push_back(std::move(w));
+  if (fields.issuer) fields.issuer = RepairLocality(*fields.issuer, words);
+  if (fields.issuer_parent) fields.issuer_parent = RepairLocality(*fields.issuer_parent, words);
+  if (fields.place) fields.place = MostPrintedSpelling(*fields.place, words);
+
   TypeAndSubject type = FindTypeAndSubject(first, header.end);
   fields.doc_type = type.doc_type;
   fields.subject = type.subject;
+  const bool type_from_line = fields.doc_type.has_value();
   const bool code_has_type = fields.number && !fields.number->type_abbreviation.empty();
   if (!fields.doc_type) {
     if (header.subject_vv && !code_has_type) {
@@ -48,7 +183,7 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
       }
     }
   }
-  if (!fields.subject && header.subject_vv) fields.subject = header.subject_vv;
+  if (!fields.subject && header.subject_vv) fields.subject = CleanSubject(*header.subject_vv);
   if (!fields.date && fields.date_missing_reason.empty()) {
     fields.date_missing_reason = "no place/date line found in the header";
   }
@@ -66,6 +201,7 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
     }
     fields.references = FindCitedDocuments(text);
   }
+  RecordSources(read, header, type_from_line, fields);
   double confidence = FoundShare(fields);
   double ocr = 0;
   int counted = 0;

@@ -96,10 +96,17 @@ Header ReadHeader(const std::vector<std::string>& lines);
 
 // ---- layout.cc ------------------------------------------------------------
 
+// Where a line in reading order sits on its page.
+struct LineGeometry {
+  Box box;               // empty when the page has no geometry (text input)
+  float confidence = 0;  // mean OCR word confidence, 0..100; 0 when unknown
+};
+
 // The page's lines as text in reading order; on the header page, lines with
 // geometry are split into the left (issuer, number) and right (motto, date)
-// header columns, left first.
-std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page);
+// header columns, left first. `geometry`, when given, receives one entry per line.
+std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page,
+                                             std::vector<LineGeometry>* geometry = nullptr);
 
 // ---- body.cc --------------------------------------------------------------
 
@@ -109,6 +116,10 @@ struct TypeAndSubject {
 };
 // The type line at or after `from` and the subject lines under it.
 TypeAndSubject FindTypeAndSubject(const std::vector<std::string>& lines, size_t from);
+
+// A subject without OCR specks: stray dots inside ("năm.2021" -> "năm 2021"),
+// lone punctuation words, junk at either end.
+std::string CleanSubject(std::string_view subject);
 
 // Items of the list opened by a label ("Kính gửi", "Nơi nhận"), given folded.
 std::vector<std::string> ListAfterLabel(const std::vector<std::string>& lines,
@@ -126,5 +137,43 @@ std::optional<Signer> FindSigner(const std::vector<std::string>& lines);
 
 // "<type> [số] <number> [, ngày <date>]" mentions in running text, deduplicated.
 std::vector<CitedDocument> FindCitedDocuments(std::string_view text);
+
+// ---- evidence.cc ----------------------------------------------------------
+
+// The spelling of `name` the document prints most often among `words` (all
+// its words in reading order), in `name`'s case: OCR damages one occurrence
+// of a name printed several times. Spellings count as the same name when
+// they fold alike (names of five characters or more, folded) or differ by one
+// folded letter (seven or more).
+// `name` unchanged unless another spelling is printed at least twice and
+// more often than it.
+std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words);
+
+// An issuer line with the locality after its last level word ("HUYỆN THẠCH
+// HA") in the spelling the document prints most often.
+std::string RepairLocality(std::string_view line, const std::vector<std::string>& words);
+
+// ---- source.cc ------------------------------------------------------------
+
+// The smallest box holding both; an empty box (w or h 0) adds nothing.
+Box BoxUnion(const Box& a, const Box& b);
+
+// Lines [begin, end) a field's value was read from.
+struct LineSpan {
+  size_t begin = 0, end = 0;
+  bool exact = false;  // printed as the value has it (no OCR repair, no folding)
+};
+
+// The shortest run of at most `max_lines` lines, at or after `from`, whose
+// letters and digits (folded: no diacritics, upper case) hold the value's;
+// the first such run in reading order. Nullopt when the value is not there.
+std::optional<LineSpan> FindValueLines(const std::vector<std::string>& lines,
+                                       std::string_view value, size_t from = 0,
+                                       size_t max_lines = 5);
+
+// The field's source on page `page_index` from lines `span` of `geometry`:
+// their union box, and `certainty` times their mean OCR confidence (when known).
+FieldSource SourceOfLines(int page_index, const std::vector<LineGeometry>& geometry,
+                          const LineSpan& span, double certainty);
 
 }  // namespace sohoa::extract

@@ -1,5 +1,6 @@
 // The header block: issuer lines, number, place/date, "V/v" subject, received stamp.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "extract/fields.h"
@@ -8,20 +9,6 @@
 
 namespace sohoa::extract {
 namespace {
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] =
-          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 // Word equality tolerant to one OCR slip ("SONG" for "CONG").
 bool NearlyEqual(std::string_view got, std::string_view want) {
@@ -80,6 +67,30 @@ std::string RepairBodyKind(const std::string& line) {
   return rest.empty() ? out : out + " " + rest;
 }
 
+// "UBND TÍNH NAM ĐỊNH" -> "UBND TỈNH NAM ĐỊNH": after a people's body the
+// next word(s) name its level, so a capital word that folds to a level is one.
+std::string RepairAdminLevels(const std::string& line) {
+  std::vector<std::string> words = Words(line);
+  const std::vector<std::string> folded = FoldedWords(words);
+  const auto& introducers = AdminLevelIntroducersFolded();
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (std::find(introducers.begin(), introducers.end(), folded[i - 1]) == introducers.end())
+      continue;
+    for (std::string_view level : AdminLevels()) {
+      const std::vector<std::string> parts = Words(level);
+      const size_t n = parts.size();
+      if (i + n >= words.size()) continue;  // a level needs a name after it
+      bool match = true;
+      for (size_t j = 0; j < n && match; ++j)
+        match = folded[i + j] == Fold(parts[j]) && IsUpperText(words[i + j], 1);
+      if (!match) continue;
+      for (size_t j = 0; j < n; ++j) words[i + j] = parts[j];
+      break;
+    }
+  }
+  return JoinWords(words, 0, words.size());
+}
+
 bool EndsWithAdminLevel(std::string_view line) {
   const std::vector<std::string> folded = FoldedWords(Words(line));
   if (folded.empty()) return false;
@@ -104,12 +115,40 @@ std::string DropLastCodePoints(const std::string& word, size_t n) {
   return word.substr(0, end);
 }
 
+// OCR specks on a line of their own: "ˆ", ",", "-" (at most one letter, no digit).
+bool IsSpeckLine(std::string_view line) {
+  const std::string t = TrimJunk(line);
+  return CountLetters(t) <= 1 && t.find_first_of("0123456789") == std::string::npos;
+}
+
+// "UBNDHUYỆN" -> {"UBND", "HUYỆN"}: OCR lost the space between a one-word body
+// kind and the level after it; {word} when it is not such a pair.
+std::vector<std::string> SplitGluedBodyKind(const std::string& word) {
+  for (std::string_view kind : BodyKinds()) {
+    if (kind.find(' ') != std::string_view::npos || word.size() <= kind.size()) continue;
+    if (word.compare(0, kind.size(), kind) != 0) continue;
+    const std::string rest = word.substr(kind.size());
+    for (std::string_view level : AdminLevels()) {
+      if (level.find(' ') == std::string_view::npos && Fold(rest) == Fold(level))
+        return {std::string(kind), rest};
+    }
+  }
+  return {word};
+}
+
 // A header line without OCR specks: words with no letter or digit, and short
 // lower-case fragments at either end ("XUYÊN —— va" -> "XUYÊN").
 std::string CleanHeaderLine(std::string_view line) {
   std::vector<std::string> words;
   for (const std::string& w : Words(line))
     if (!TrimJunk(w).empty()) words.push_back(w);
+  if (!words.empty()) {
+    std::vector<std::string> split = SplitGluedBodyKind(TrimJunk(words[0]));
+    if (split.size() == 2) {
+      words[0] = split[1];
+      words.insert(words.begin(), split[0]);
+    }
+  }
   auto fragment = [](const std::string& w) { return CountLetters(w) <= 2 && !IsUpperText(w, 1); };
   while (!words.empty() && fragment(words.back())) words.pop_back();
   while (!words.empty() && fragment(words.front())) words.erase(words.begin());
@@ -119,9 +158,16 @@ std::string CleanHeaderLine(std::string_view line) {
 }  // namespace
 
 std::string StripMotto(std::string_view line) {
-  // '|' is OCR's reading of a column rule between words.
+  // '|' is OCR's reading of a column rule between words; a '.' between two
+  // letters is a speck ("VIỆT.NAM").
   std::string spaced(line);
   std::replace(spaced.begin(), spaced.end(), '|', ' ');
+  for (size_t i = 1; i + 1 < spaced.size(); ++i) {
+    const auto letter = [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    };
+    if (spaced[i] == '.' && letter(spaced[i - 1]) && letter(spaced[i + 1])) spaced[i] = ' ';
+  }
   std::vector<std::string> words = Words(spaced);
   bool changed = false;
   for (const auto& phrase_with_dashes : MottoPhrasesFolded()) {
@@ -259,8 +305,8 @@ IssuerLines IssuerFromLines(const std::vector<HeaderLine>& lines) {
   }
   IssuerLines out;
   if (bodies.empty()) return out;
-  out.name = bodies.back().text;
-  if (bodies.size() >= 2) out.parent = bodies[bodies.size() - 2].text;
+  out.name = RepairAdminLevels(bodies.back().text);
+  if (bodies.size() >= 2) out.parent = RepairAdminLevels(bodies[bodies.size() - 2].text);
   return out;
 }
 
@@ -278,6 +324,7 @@ Header ReadHeader(const std::vector<std::string>& lines) {
       subject_open = false;
       continue;
     }
+    if (IsSpeckLine(line)) continue;  // does not break a wrapped name
     ++text_line;
     if (DocTypeOfLine(line) || (IsBodyOpener(line) && (header.number || header.date))) break;
     if (IsBodyOpener(line) && Fold(Words(line)[0]).rfind("KINH", 0) == 0) break;

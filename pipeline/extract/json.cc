@@ -39,6 +39,12 @@ std::string Quote(std::string_view s) {
   return out + "\"";
 }
 
+std::string Number(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", value);
+  return buf;
+}
+
 std::string OrNull(const std::optional<std::string>& s) { return s ? Quote(*s) : "null"; }
 
 std::string DateOrNull(const std::optional<IssueDate>& d) { return d ? Quote(d->Iso()) : "null"; }
@@ -87,9 +93,21 @@ std::string FieldsToJson(const DocumentFields& f) {
   } else {
     key("received", "null");
   }
-  char confidence[32];
-  std::snprintf(confidence, sizeof confidence, "%.3f", f.confidence);
-  key("confidence", confidence);
+  key("confidence", Number(f.confidence));
+  // Where each field was read: page (1-based), box [x, y, w, h] in that page's
+  // pixels (null for text input), and the field's own confidence.
+  std::string sources = "{";
+  for (const auto& [field, source] : f.sources) {
+    if (sources.size() > 1) sources += ", ";
+    const Box& b = source.box;
+    sources += Quote(field) + ": {\"page\": " + std::to_string(source.page_index + 1) +
+               ", \"box\": " +
+               (b.w > 0 && b.h > 0 ? "[" + std::to_string(b.x) + ", " + std::to_string(b.y) + ", " +
+                                         std::to_string(b.w) + ", " + std::to_string(b.h) + "]"
+                                   : std::string("null")) +
+               ", \"confidence\": " + Number(source.confidence) + "}";
+  }
+  key("sources", sources + "}");
   return out + "}";
 }
 

@@ -18,6 +18,22 @@ std::string TextOf(const std::vector<OcrWord>& words, size_t begin, size_t end) 
   return CollapseSpaces(Nfc(out));
 }
 
+// Union of the boxes of words[begin, end) and their mean confidence.
+LineGeometry GeometryOf(const std::vector<OcrWord>& words, size_t begin, size_t end) {
+  LineGeometry g;
+  int n = 0;
+  double confidence = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const OcrWord& w = words[i];
+    if (w.text.empty()) continue;
+    confidence += w.confidence;
+    g.box = BoxUnion(g.box, w.box);
+    ++n;
+  }
+  g.confidence = n > 0 ? static_cast<float>(confidence / n) : 0;
+  return g;
+}
+
 bool HasGeometry(const PageText& page) {
   if (page.width <= 0) return false;
   for (const OcrLine& line : page.lines)
@@ -28,10 +44,18 @@ bool HasGeometry(const PageText& page) {
 
 }  // namespace
 
-std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page) {
+std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page,
+                                             std::vector<LineGeometry>* geometry) {
   std::vector<std::string> plain;
-  for (const OcrLine& line : page.lines) plain.push_back(TextOf(line.words, 0, line.words.size()));
-  if (!header_page || !HasGeometry(page)) return plain;
+  std::vector<LineGeometry> plain_geometry;
+  for (const OcrLine& line : page.lines) {
+    plain.push_back(TextOf(line.words, 0, line.words.size()));
+    plain_geometry.push_back(GeometryOf(line.words, 0, line.words.size()));
+  }
+  if (!header_page || !HasGeometry(page)) {
+    if (geometry) *geometry = std::move(plain_geometry);
+    return plain;
+  }
 
   // The header ends at the type line or the first body line; else the top third.
   int header_bottom = page.height > 0 ? page.height / 3 : 0;
@@ -57,18 +81,18 @@ std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_p
   struct Part {
     int y;
     std::string text;
+    LineGeometry geometry;
   };
-  std::vector<Part> left, right;
-  std::vector<std::string> rest;
+  std::vector<Part> left, right, rest;
   const double width = page.width;
   for (size_t li = 0; li < page.lines.size(); ++li) {
     const OcrLine& line = page.lines[li];
     if (line.words.empty()) {
-      rest.push_back("");
+      rest.push_back({line.box.y, "", {}});
       continue;
     }
     if (line.box.y >= header_bottom) {
-      rest.push_back(plain[li]);
+      rest.push_back({line.box.y, plain[li], plain_geometry[li]});
       continue;
     }
     std::vector<OcrWord> words;
@@ -94,29 +118,36 @@ std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_p
     }
     // Words sit about half a line height apart; the column gutter is wider.
     if (split > 0 && widest * 2 > 3 * height) {
-      left.push_back({line.box.y, TextOf(words, 0, split)});
-      right.push_back({line.box.y, TextOf(words, split, words.size())});
+      left.push_back({line.box.y, TextOf(words, 0, split), GeometryOf(words, 0, split)});
+      right.push_back(
+          {line.box.y, TextOf(words, split, words.size()), GeometryOf(words, split, words.size())});
       continue;
     }
     if (motto_x > 0) {
       size_t k = 0;
       while (k < words.size() && words[k].box.right() <= motto_x) ++k;
       if (k > 0 && k < words.size()) {
-        left.push_back({line.box.y, TextOf(words, 0, k)});
-        right.push_back({line.box.y, TextOf(words, k, words.size())});
+        left.push_back({line.box.y, TextOf(words, 0, k), GeometryOf(words, 0, k)});
+        right.push_back(
+            {line.box.y, TextOf(words, k, words.size()), GeometryOf(words, k, words.size())});
         continue;
       }
     }
     const double centre = (words.front().box.x + words.back().box.right()) / 2.0 / width;
-    (centre < 0.45 ? left : right).push_back({line.box.y, TextOf(words, 0, words.size())});
+    (centre < 0.45 ? left : right)
+        .push_back({line.box.y, TextOf(words, 0, words.size()), GeometryOf(words, 0, words.size())});
   }
   auto by_y = [](const Part& a, const Part& b) { return a.y < b.y; };
   std::stable_sort(left.begin(), left.end(), by_y);
   std::stable_sort(right.begin(), right.end(), by_y);
   std::vector<std::string> out;
-  for (const Part& p : left) out.push_back(p.text);
-  for (const Part& p : right) out.push_back(p.text);
-  out.insert(out.end(), rest.begin(), rest.end());
+  if (geometry) geometry->clear();
+  for (const std::vector<Part>* parts : {&left, &right, &rest}) {
+    for (const Part& p : *parts) {
+      out.push_back(p.text);
+      if (geometry) geometry->push_back(p.geometry);
+    }
+  }
   return out;
 }
 

@@ -168,7 +168,7 @@ std::string CodePrefix(const std::string& s) {
 std::optional<std::string> AfterNumberLabel(std::string_view line) {
   // Specks before the label ("'Số:", "_Số:").
   while (!line.empty() && (line[0] == '\'' || line[0] == '_' || line[0] == '`' || line[0] == '"' ||
-                           line[0] == '.' || line[0] == ',' || line[0] == ' ')) {
+                           line[0] == '.' || line[0] == ',' || line[0] == ':' || line[0] == ' ')) {
     line.remove_prefix(1);
   }
   std::vector<std::string> words = Words(line);
@@ -184,11 +184,21 @@ std::optional<std::string> AfterNumberLabel(std::string_view line) {
       break;
     }
   }
+  // Specks glued before the label ("4::Số:"): at most three non-letters.
+  if (const size_t s = Fold(words[0]).find('S'); s != std::string::npos && s > 0 && s <= 3) {
+    const std::string junk = words[0].substr(0, s);
+    if (CountLetters(junk) == 0 && words[0].find(':', s) != std::string::npos)
+      words[0] = words[0].substr(s);
+  }
   const std::string folded = Fold(words[0]);
-  if (folded.size() < 2 || folded[0] != 'S') return std::nullopt;
-  // OCR reads "Số" as "Sô", "S6", "S0" and, with a colon after it, "Sẽ".
-  const bool needs_colon = folded[1] == 'E';
-  if (folded[1] != 'O' && folded[1] != '0' && folded[1] != '6' && !needs_colon) return std::nullopt;
+  if (folded.size() < 2) return std::nullopt;
+  // OCR reads "Số" as "Sô", "S6", "S0" and, with a colon after it, "Sẽ",
+  // "5Ô", "56" (a digit for the S: only trusted with the colon).
+  const bool digit_s = folded[0] == '5';
+  if (folded[0] != 'S' && !digit_s) return std::nullopt;
+  const bool needs_colon = folded[1] == 'E' || digit_s;
+  if (folded[1] != 'O' && folded[1] != '0' && folded[1] != '6' && (folded[1] != 'E' || digit_s))
+    return std::nullopt;
   std::string rest(SkipCodePoints(words[0], 2));
   const std::string tail = JoinWords(words, 1, words.size());
   bool colon = false;

@@ -103,6 +103,18 @@ const std::vector<std::string_view>& AdminLevelsFolded() {
   return kLevels;
 }
 
+const std::vector<std::string_view>& AdminLevels() {
+  static const std::vector<std::string_view> kLevels = {
+      "XÃ", "HUYỆN", "TỈNH", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "PHƯỜNG", "QUẬN"};
+  return kLevels;
+}
+
+const std::vector<std::string_view>& AdminLevelIntroducersFolded() {
+  static const std::vector<std::string_view> kIntroducers = {"UBND", "HDND", "DAN", "TAND",
+                                                             "VKSND", "UBMTTQ"};
+  return kIntroducers;
+}
+
 const std::vector<std::string_view>& SignerPrefixes() {
   static const std::vector<std::string_view> kPrefixes = {"TM.", "KT.", "TL.", "TUQ.",
                                                           "Q.",  "T/M", "K/T", "T/L"};

@@ -36,6 +36,13 @@ const std::vector<std::string_view>& BodyKinds();
 // Folded words for administrative levels that need a name after them ("XA", "HUYEN").
 const std::vector<std::string_view>& AdminLevelsFolded();
 
+// Administrative levels as printed in an issuer line ("TỈNH", "THỊ XÃ"), to
+// repair OCR damage to the word after a people's body ("UBND TÍNH" -> "UBND TỈNH").
+const std::vector<std::string_view>& AdminLevels();
+
+// Folded words after which an issuer line names its level: "UBND", "NHÂN DÂN".
+const std::vector<std::string_view>& AdminLevelIntroducersFolded();
+
 // Signer authority prefixes: "TM.", "KT.", "TL.", "TUQ.", "Q.".
 const std::vector<std::string_view>& SignerPrefixes();
 

@@ -43,4 +43,7 @@ bool IsTitleWord(std::string_view word);
 // (OCR specks such as "¬", "—", "`", quotes, trailing punctuation).
 std::string TrimJunk(std::string_view text);
 
+// Levenshtein distance in bytes (used on folded, ASCII text).
+size_t EditDistance(std::string_view a, std::string_view b);
+
 }  // namespace sohoa::extract

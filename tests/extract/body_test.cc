@@ -23,6 +23,20 @@ TEST(BodyTest, SubjectStopsAtCapitalsAndKeepsYearLine) {
   EXPECT_EQ(ts.subject, "Về việc thành lập Tổ kiểm tra năm 2024");
 }
 
+TEST(BodyTest, SubjectSpecksAreCleaned) {
+  // OCR on a photocopy: a dot for a space, a full stop and a speck before the year line.
+  auto ts = FindTypeAndSubject({"QUYẾT ĐỊNH", "\"Về việc thành lập Tổ kiểm tra công tác năm.",
+                                ". 2024.", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HẢI HẬU"},
+                               0);
+  EXPECT_EQ(ts.subject, "Về việc thành lập Tổ kiểm tra công tác năm 2024");
+  EXPECT_EQ(CleanSubject("Về công tác cải cách hành chính xã Lương Điền năm.2021"),
+            "Về công tác cải cách hành chính xã Lương Điền năm 2021");
+  EXPECT_EQ(CleanSubject("cải cách hành chính.nhà nước"), "cải cách hành chính nhà nước");
+  // Dots that belong: an abbreviation in capitals, a numeric date.
+  EXPECT_EQ(CleanSubject("Về việc tổ chức tại TP.HCM ngày 20.9.2021"),
+            "Về việc tổ chức tại TP.HCM ngày 20.9.2021");
+}
+
 TEST(BodyTest, CapitalTitleUnderTypeLine) {
   auto ts = FindTypeAndSubject({"LUẬT", "", "KHOA HỌC VÀ CÔNG NGHỆ", "", "Căn cứ Hiến pháp"}, 0);
   EXPECT_EQ(ts.doc_type, "LUẬT");

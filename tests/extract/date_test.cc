@@ -23,6 +23,16 @@ TEST(DateTest, ToleratesOcrDamage) {
   EXPECT_EQ(garbled->date->Iso(), "2024-11-20");
 }
 
+TEST(DateTest, NumbersGluedToLabels) {
+  // OCR: a quote for the space ("tháng'9"), a lost space ("19tháng", "tháng6").
+  EXPECT_EQ(ParseDateLine("Lương Điền, ngày 28 tháng'9 năm 2021")->date->Iso(), "2021-09-28");
+  EXPECT_EQ(ParseDateLine("Hà Nội, ngày 19tháng 6 năm 2015")->date->Iso(), "2015-06-19");
+  EXPECT_EQ(ParseDateLine("Hà Nội, ngày 19 tháng6 năm 2O15")->date->Iso(), "2015-06-19");
+  // Text before the place keeps its code as printed.
+  EXPECT_EQ(ParseDateLine("Số: 17lBC-UBND Hà Nội, ngày 5 tháng 2 năm 2024")->before,
+            "Số: 17lBC-UBND");
+}
+
 TEST(DateTest, MixedLineKeepsTextBeforePlace) {
   auto d = ParseDateLine("Số: 45/UBND-VP Thạch Hà, ngày 08 tháng 9 năm 2023");
   ASSERT_TRUE(d);

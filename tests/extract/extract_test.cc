@@ -66,6 +66,39 @@ TEST(ExtractTest, GeometrySplitsHeaderColumns) {
   EXPECT_FALSE(f.number);
   EXPECT_FALSE(f.date);
   EXPECT_FALSE(f.date_missing_reason.empty());
+  // Each field keeps the box of the words it was read from, not the whole OCR line.
+  ASSERT_EQ(f.sources.count("issuer_parent"), 1u);
+  const Box parent = f.sources.at("issuer_parent").box;
+  EXPECT_EQ(parent.x, 300);
+  EXPECT_EQ(parent.y, 200);
+  EXPECT_EQ(parent.w, 460);
+  EXPECT_EQ(f.sources.at("issuer").box.y, 260);
+  EXPECT_EQ(f.sources.at("doc_type").box.x, 1100);
+  EXPECT_EQ(f.sources.at("doc_type").page_index, 0);
+  EXPECT_DOUBLE_EQ(f.sources.at("issuer").confidence, 1.0);
+  EXPECT_EQ(f.sources.count("number"), 0u);  // nothing found, no source
+}
+
+TEST(ExtractTest, TextInputSourcesHavePagesButNoBoxes) {
+  const std::string text =
+      "ỦY BAN NHÂN DÂN HUYỆN\nTHẠCH HÀ\nSố: 45 / UBND-VP\nV/v đôn đốc báo cáo\n"
+      "Thạch Hà, ngày 08 tháng 9 năm 2023\n\fKính gửi: Các xã.\n\nTL. CHỦ TỊCH\n"
+      "CHÁNH VĂN PHÒNG\nNguyễn Thị Thu Hà";
+  std::vector<PageText> pages;
+  const size_t ff = text.find('\f');
+  pages.push_back(PageTextFromPlain(text.substr(0, ff)));
+  pages.push_back(PageTextFromPlain(text.substr(ff + 1)));
+  DocumentFields f = ExtractFields(pages, Options{});
+  ASSERT_TRUE(f.number);
+  EXPECT_EQ(f.number->printed, "45/UBND-VP");
+  EXPECT_LT(f.sources.at("number").confidence, 1.0);  // spaces repaired
+  EXPECT_DOUBLE_EQ(f.sources.at("date").confidence, 1.0);
+  EXPECT_EQ(f.sources.at("date").box.w, 0);
+  EXPECT_EQ(f.sources.at("signer").page_index, 1);
+  EXPECT_EQ(f.doc_type, "CÔNG VĂN");  // inferred: less sure than the number it comes from
+  EXPECT_LT(f.sources.at("doc_type").confidence, f.sources.at("number").confidence);
+  const std::string json = FieldsToJson(f);
+  EXPECT_NE(json.find("\"signer\": {\"page\": 2, \"box\": null"), std::string::npos) << json;
 }
 
 TEST(ExtractTest, EmptyInputYieldsEmptyFields) {

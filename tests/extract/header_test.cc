@@ -29,6 +29,27 @@ TEST(HeaderTest, IssuerWrapsOverTwoLines) {
   EXPECT_FALSE(IssuerFromLines({{"HUY. LÃNG", 0}}).name);
 }
 
+TEST(HeaderTest, IssuerLevelWordRepaired) {
+  // OCR: "TỈNH" read as "TÍNH"/"TĨNH", "THỊ XÃ" without its marks.
+  auto issuer = IssuerFromLines({{"UBND TÍNH NAM ĐỊNH", 0}, {"ỦY BAN NHÂN DÂN HUYỆN HẢI HẬU", 1}});
+  EXPECT_EQ(issuer.parent, "UBND TỈNH NAM ĐỊNH");
+  EXPECT_EQ(IssuerFromLines({{"UBND TĨNH QUẢNG NINH", 0}, {"SỞ NỘI VỤ", 1}}).parent,
+            "UBND TỈNH QUẢNG NINH");
+  EXPECT_EQ(IssuerFromLines({{"HĐND THI XA HƯƠNG TRÀ", 0}}).name, "HĐND THỊ XÃ HƯƠNG TRÀ");
+  // Not after a people's body, or with no name after it: left as printed.
+  EXPECT_EQ(IssuerFromLines({{"SỞ TÀI CHÍNH", 0}}).name, "SỞ TÀI CHÍNH");
+  EXPECT_EQ(IssuerFromLines({{"ỦY BAN NHÂN DÂN XA", 0}}).name, "ỦY BAN NHÂN DÂN XA");
+}
+
+TEST(HeaderTest, SpeckLinesDoNotBreakAWrappedIssuer) {
+  Header h = ReadHeader({"UBND HUYỆN ĐỒNG PHÚ", "ỦY BAN NHÂN DÂN XÃ", "TÂN", "ˆ", ",", "PHÚ",
+                         "5Ô: 78/KH-UBND", "Tân Phú, ngày 05 tháng 02 năm 2024", "KẾ HOẠCH"});
+  EXPECT_EQ(h.issuer.name, "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ");
+  EXPECT_EQ(h.issuer.parent, "UBND HUYỆN ĐỒNG PHÚ");
+  ASSERT_TRUE(h.number);
+  EXPECT_EQ(h.number->printed, "78/KH-UBND");
+}
+
 TEST(HeaderTest, TypeLinesAndStamps) {
   EXPECT_EQ(DocTypeOfLine("BÁO CÁO"), "BÁO CÁO");
   EXPECT_EQ(DocTypeOfLine("BẢO CÁO"), "BÁO CÁO");

@@ -30,6 +30,12 @@ TEST(NumberTest, LabelVariants) {
   EXPECT_EQ(Printed("'Số: 86/BC-UBND"), "86/BC-UBND");
   EXPECT_EQ(Printed("Luật số: 29/2013/QH13"), "29/2013/QH13");
   EXPECT_EQ(Printed("Sẽ 78 tháng"), "<no label>");
+  // "Số" read with a digit for the S, and specks glued before the label.
+  EXPECT_EQ(Printed("5Ô: 78/KH-UBND"), "78/KH-UBND");
+  EXPECT_EQ(Printed("56: 45/UBND-VP"), "45/UBND-VP");
+  EXPECT_EQ(Printed("4::Số: 123/QĐ-UBND"), "123/QĐ-UBND");
+  EXPECT_EQ(Printed("56 45/UBND-VP"), "<no label>");
+  EXPECT_EQ(Printed("5E: 12/KH"), "<no label>");
   EXPECT_EQ(Printed("Số: 86/BC-UBND Lương Điền, ngày 28 tháng 9 năm 2021"), "86/BC-UBND");
 }
 

@@ -1,0 +1,80 @@
+// Document evidence: a name OCR damaged once is printed again elsewhere in
+// the document ("THẠCH HA" in the header, "Thạch Hà" on the date line and in
+// the text); the spelling printed most often wins.
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "extract/fields.h"
+#include "extract/rules.h"
+#include "extract/text_util.h"
+
+namespace sohoa::extract {
+namespace {
+
+// Folded spellings this close are one name: equal, or one letter apart, when
+// the name is long enough for its marks, or one letter, not to make another
+// name ("Ân" and "An" are two names; "THẠCH HA" is "Thạch Hà").
+bool SameName(const std::string& folded, const std::string& want) {
+  if (folded == want) return want.size() >= 5;
+  return want.size() >= 7 && EditDistance(folded, want) <= 1;
+}
+
+// `spelling` in the case pattern of `like`, word by word ("THẠCH HÀ" like "Thạch Ha").
+std::string InCaseOf(const std::vector<std::string>& spelling, const std::vector<std::string>& like) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < spelling.size(); ++i) {
+    const std::string upper = Upper(spelling[i]);
+    out.push_back(IsUpperText(like[i], 1) ? upper : SentenceCase(upper));
+  }
+  return JoinWords(out, 0, out.size());
+}
+
+}  // namespace
+
+std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words) {
+  std::vector<std::string> parts;
+  for (const std::string& w : Words(name)) parts.push_back(TrimJunk(w));
+  const size_t n = parts.size();
+  if (n == 0 || words.size() < n) return std::string(name);
+  const std::string want = Fold(JoinWords(parts, 0, n));
+  std::map<std::string, int> count;                  // upper-case spelling -> occurrences
+  std::map<std::string, std::vector<std::string>> form;  // -> its words
+  for (size_t i = 0; i + n <= words.size(); ++i) {
+    std::vector<std::string> window(words.begin() + i, words.begin() + i + n);
+    for (std::string& w : window) w = TrimJunk(w);
+    const std::string joined = JoinWords(window, 0, n);
+    if (!SameName(Fold(joined), want)) continue;
+    const std::string key = Upper(joined);
+    ++count[key];
+    form.emplace(key, window);
+  }
+  const std::string own = Upper(JoinWords(parts, 0, n));
+  std::string best = own;
+  int best_count = count.count(own) ? count[own] : 0;
+  for (const auto& [key, c] : count) {
+    if (c > best_count) best = key, best_count = c;
+  }
+  if (best == own || best_count < 2) return std::string(name);
+  return InCaseOf(form[best], parts);
+}
+
+std::string RepairLocality(std::string_view line, const std::vector<std::string>& words) {
+  const std::vector<std::string> parts = Words(line);
+  size_t tail = 0;  // first word after the last level word
+  for (size_t i = 0; i < parts.size(); ++i) {
+    for (std::string_view level : AdminLevels()) {
+      const std::vector<std::string> level_words = Words(level);
+      if (i + level_words.size() > parts.size()) continue;
+      bool match = true;
+      for (size_t j = 0; j < level_words.size() && match; ++j)
+        match = Fold(TrimJunk(parts[i + j])) == Fold(level_words[j]);
+      if (match) tail = std::max(tail, i + level_words.size());
+    }
+  }
+  if (tail == 0 || tail >= parts.size()) return std::string(line);
+  const std::string locality = MostPrintedSpelling(JoinWords(parts, tail, parts.size()), words);
+  return JoinWords(parts, 0, tail) + " " + locality;
+}
+
+}  // namespace sohoa::extract
