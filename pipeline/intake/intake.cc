@@ -256,15 +256,28 @@ Result<SourcePage> ReadPdfPage(const std::string& path, int index, const Options
   img.height = rendered.height();
   img.channels = 3;
   img.dpi = options.pdf_dpi;
+  // poppler packs rgb24 as 3 bytes a pixel (rows padded to 4 bytes) and
+  // argb32 as native-endian 0xAARRGGBB words; Image wants B, G, R (OpenCV's order).
+  int step = 0, r = 0, g = 1, b = 2;
+  switch (rendered.format()) {
+    case poppler::image::format_rgb24: step = 3; break;
+    case poppler::image::format_bgr24: step = 3; r = 2; b = 0; break;
+    case poppler::image::format_argb32: step = 4; r = 2; b = 0; break;
+    default: break;
+  }
+  const int64_t row_bytes = rendered.bytes_per_row();
+  if (step == 0 || row_bytes < static_cast<int64_t>(img.width) * step) {
+    return Status::Internal(path + ": page " + std::to_string(index + 1) + ": PDF renderer returned an unexpected pixel format");
+  }
   img.pixels.resize(static_cast<size_t>(img.width) * img.height * 3);
   const char* data = rendered.const_data();
   for (int y = 0; y < img.height; ++y) {
-    const auto* row = reinterpret_cast<const uint8_t*>(data + static_cast<size_t>(y) * rendered.bytes_per_row());
+    const auto* row = reinterpret_cast<const uint8_t*>(data + static_cast<size_t>(y) * row_bytes);
     uint8_t* dst = img.pixels.data() + static_cast<size_t>(y) * img.width * 3;
-    for (int x = 0; x < img.width; ++x) {  // rgb24 is stored as 32-bit 0xffRRGGBB words
-      dst[3 * x] = row[4 * x];
-      dst[3 * x + 1] = row[4 * x + 1];
-      dst[3 * x + 2] = row[4 * x + 2];
+    for (int x = 0; x < img.width; ++x) {
+      dst[3 * x] = row[step * x + b];
+      dst[3 * x + 1] = row[step * x + g];
+      dst[3 * x + 2] = row[step * x + r];
     }
   }
   return out;

@@ -1,3 +1,4 @@
+#include "export/searchable_pdf.h"
 #include "intake/intake.h"
 
 #include <gmock/gmock.h>
@@ -202,6 +203,50 @@ TEST(IntakeSharedData, MultiPageTiffReadsEveryPage) {
   ASSERT_TRUE(last.ok()) << last.status().ToString();
   EXPECT_GT(last->image.width, 1000);
   EXPECT_EQ(ReadPage(tif, *n, Options{}).status().code(), StatusCode::kInvalidArgument);
+}
+
+// A PDF made here from a page with a red left half and a blue right half
+// must come back with the same colours in the same places (pixel layout and
+// channel order of the renderer's output).
+TEST_F(IntakeTest, PdfPageComesBackWithItsColoursInPlace) {
+  const int w = 200, h = 100;
+  Image page = Image::Blank(w, h, 3, 255);
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      uint8_t* px = &page.pixels[(static_cast<size_t>(y) * w + x) * 3];
+      const bool left = x < w / 2;
+      px[0] = left ? 0 : 255;  // B
+      px[1] = 0;               // G
+      px[2] = left ? 255 : 0;  // R
+    }
+  }
+  auto jpeg = EncodeJpeg(page, 95);
+  ASSERT_TRUE(jpeg.ok());
+  pdf::PdfPage pdf_page;
+  pdf_page.jpeg = *jpeg;
+  pdf_page.width = w;
+  pdf_page.height = h;
+  pdf_page.dpi = 72;  // 1 px = 1 pt: rendered at 72 dpi it comes back 200 x 100
+  auto bytes = pdf::BuildSearchablePdf({pdf_page}, pdf::Metadata{});
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  const std::string path = Write("colours.pdf", *bytes);
+  Options options;
+  options.pdf_dpi = 72;
+  auto read = ReadPage(path, 0, options);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  const Image& img = read->image;
+  ASSERT_EQ(img.channels, 3);
+  ASSERT_NEAR(img.width, w, 1);
+  ASSERT_NEAR(img.height, h, 1);
+  auto at = [&](int x, int y) { return &img.pixels[(static_cast<size_t>(y) * img.width + x) * 3]; };
+  for (int y : {10, h / 2, h - 10}) {
+    const uint8_t* red = at(w / 4, y);
+    EXPECT_GT(red[2], 200) << "y=" << y;
+    EXPECT_LT(red[0], 60) << "y=" << y;
+    const uint8_t* blue = at(3 * w / 4, y);
+    EXPECT_GT(blue[0], 200) << "y=" << y;
+    EXPECT_LT(blue[2], 60) << "y=" << y;
+  }
 }
 
 TEST(IntakeSharedData, ImageOnlyPdfRendersAt300Dpi) {
