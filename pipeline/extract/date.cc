@@ -178,7 +178,10 @@ std::optional<IssueDate> DateAt(const std::vector<std::string>& words, size_t i,
     auto day = ReadOcrNumber(words[i + 1]);
     auto month = ReadOcrNumber(words[i + 3]);
     auto year = ReadOcrNumber(words[i + 5]);
-    if (day && month && year && FoldedIs(words[i + 2], "THANG") && FoldedIs(words[i + 4], "NAM")) {
+    // Labels OCR garbled ("thúng", "nãm") between three numbers that make a date.
+    const bool thang = FoldedIs(words[i + 2], "THANG") || IsGarbledLabel(words[i + 2]);
+    const bool nam = FoldedIs(words[i + 4], "NAM") || IsGarbledLabel(words[i + 4]);
+    if (day && month && year && thang && nam) {
       if (words_used) *words_used = 6;
       return MakeDate(*year, *month, *day);
     }

@@ -50,12 +50,19 @@ std::string MostPrintedSpelling(std::string_view name, const std::vector<std::st
     form.emplace(key, window);
   }
   const std::string own = Upper(JoinWords(parts, 0, n));
+  const int own_count = count.count(own) ? count[own] : 0;
   std::string best = own;
-  int best_count = count.count(own) ? count[own] : 0;
+  int best_count = own_count;
   for (const auto& [key, c] : count) {
-    if (c > best_count) best = key, best_count = c;
+    // OCR drops tone marks far more often than it adds them: between spellings
+    // that fold alike and are printed as often, the one with more marks
+    // (longer in UTF-8) is the one printed.
+    const bool more_marks = Fold(key) == Fold(best) && key.size() > best.size();
+    if (c > best_count || (c == best_count && more_marks)) best = key, best_count = c;
   }
-  if (best == own || best_count < 2) return std::string(name);
+  if (best == own) return std::string(name);
+  const bool marks_only = Fold(best) == Fold(own);
+  if (!marks_only && (best_count < 2 || best_count <= own_count)) return std::string(name);
   return InCaseOf(form[best], parts);
 }
 

@@ -202,6 +202,17 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
     fields.references = FindCitedDocuments(text);
   }
   RecordSources(read, header, type_from_line, fields);
+  // The type line and the code's type abbreviation disagree ("BÁO CÁO" over
+  // "17/KH-UBND"): one of them is misread; both are kept, less sure.
+  if (type_from_line && code_has_type) {
+    const DocTypeRule* rule = DocTypeByAbbreviation(fields.number->type_abbreviation);
+    if (rule && rule->name != *fields.doc_type) {
+      for (const char* field : {"doc_type", "number"}) {
+        auto it = fields.sources.find(field);
+        if (it != fields.sources.end()) it->second.confidence *= kDerived;
+      }
+    }
+  }
   double confidence = FoundShare(fields);
   double ocr = 0;
   int counted = 0;

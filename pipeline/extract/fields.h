@@ -145,8 +145,9 @@ std::vector<CitedDocument> FindCitedDocuments(std::string_view text);
 // of a name printed several times. Spellings count as the same name when
 // they fold alike (names of five characters or more, folded) or differ by one
 // folded letter (seven or more).
-// `name` unchanged unless another spelling is printed at least twice and
-// more often than it.
+// Another spelling replaces `name` when printed more often (and at least
+// twice), or, folding alike, as often but with more tone marks (OCR drops
+// marks, it seldom adds them).
 std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words);
 
 // An issuer line with the locality after its last level word ("HUYỆN THẠCH

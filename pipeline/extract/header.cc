@@ -338,7 +338,10 @@ Header ReadHeader(const std::vector<std::string>& lines) {
     }
     std::string rest = StripMotto(line);
     if (rest != line) subject_open = false;
-    if (rest.empty()) continue;
+    if (rest.empty()) {
+      --text_line;  // the other column's motto, between two lines of a wrapped name
+      continue;
+    }
 
     if (auto after = AfterNumberLabel(rest)) {
       size_t used = 0;

@@ -240,6 +240,16 @@ std::optional<DocumentNumber> ParseDocumentNumber(std::string_view text, size_t*
   while (start < s.size() && (s[start] == '.' || s[start] == '_' || s[start] == ',')) ++start;
   s = s.substr(start);
   if (s.empty()) return std::nullopt;
+  // A handwritten ordinal OCR could not read ("~~/QĐ-UBND", "ạb /QĐ-UBND"):
+  // the code with an unknown number, never a guessed one.
+  if (const size_t slash = s.find('/'); slash != std::string::npos && slash > 0 &&
+                                        slash + 1 < s.size() && CodeStartsAt(s, slash + 1)) {
+    const std::string before = s.substr(0, slash);
+    const bool unread = before.find_first_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
+                            std::string::npos &&
+                        before.find(kCapitalD) == std::string::npos;
+    if (unread) s = s.substr(slash);
+  }
 
   size_t code_start = 0;
   while (code_start < s.size() && !CodeStartsAt(s, code_start)) {
@@ -286,6 +296,9 @@ std::optional<DocumentNumber> ParseDocumentNumber(std::string_view text, size_t*
   std::vector<std::string> pieces;
   for (const std::string& p : parts)
     if (!p.empty()) pieces.push_back(p);
+  // "534/5SNV-TTr", "33/4KH-UBND": OCR put a digit between the slash and the
+  // code; a number has no one-digit group there (only a four-digit year).
+  if (pieces.size() == 2 && pieces[1].size() == 1) pieces.pop_back();
   std::string ordinal;
   if (!pieces.empty()) {
     if (!IsOrdinal(pieces[0])) return std::nullopt;

@@ -69,6 +69,11 @@ TEST(DateTest, DateAtReadsBothForms) {
   EXPECT_EQ(used, 6u);
   std::vector<std::string> b = {"ngày", "12/1/2017", "về"};
   EXPECT_EQ(DateAt(b, 0, &used)->Iso(), "2017-01-12");
+  // "tháng" read as "thúng": three numbers that make a date carry it.
+  std::vector<std::string> garbled = {"ngày", "15", "thúng", "7", "năm", "2021"};
+  EXPECT_EQ(DateAt(garbled, 0, &used)->Iso(), "2021-07-15");
+  std::vector<std::string> not_date = {"ngày", "15", "thúng", "7", "năm", "học"};
+  EXPECT_FALSE(DateAt(not_date, 0, &used));
   std::vector<std::string> c = {"ngày", "ký."};
   EXPECT_FALSE(DateAt(c, 0, &used));
 }

@@ -29,10 +29,22 @@ TEST(EvidenceTest, DamagedNameTakesTheSpellingPrintedMostOften) {
             "ỦY BAN NHÂN DÂN HUYỆN MỸ XUYÊN");
 }
 
+TEST(EvidenceTest, DroppedMarkRestoredFromOneOtherPrinting) {
+  // As often printed with the mark as without: OCR drops marks, so the mark was printed.
+  const auto words = WordsOf({"ỦY BAN NHÂN DÂN HUYỆN", "THẠCH HA", "Thạch Hà, ngày 08 tháng 9"});
+  EXPECT_EQ(RepairLocality("ỦY BAN NHÂN DÂN HUYỆN THẠCH HA", words),
+            "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ");
+  const auto parent = WordsOf({"UBND HUYỆN ĐÔNG PHÚ", "nhân dân huyện Đồng Phú về"});
+  EXPECT_EQ(RepairLocality("UBND HUYỆN ĐÔNG PHÚ", parent), "UBND HUYỆN ĐỒNG PHÚ");
+}
+
 TEST(EvidenceTest, NameKeptWithoutEnoughEvidence) {
-  // Printed once elsewhere: not enough to overrule the header.
-  const auto once = WordsOf({"HUYỆN THẠCH HA", "Thạch Hà, ngày 08"});
-  EXPECT_EQ(MostPrintedSpelling("THẠCH HA", once), "THẠCH HA");
+  // Printed once elsewhere, one letter away: not enough to overrule the header.
+  const auto once = WordsOf({"XÃ TÔN PHÚ", "Tân Phú, ngày 08"});
+  EXPECT_EQ(MostPrintedSpelling("TÔN PHÚ", once), "TÔN PHÚ");
+  // A spelling with fewer marks does not replace one with more.
+  const auto fewer = WordsOf({"HUYỆN ĐỒNG PHÚ", "huyện Đông Phú"});
+  EXPECT_EQ(MostPrintedSpelling("ĐỒNG PHÚ", fewer), "ĐỒNG PHÚ");
   // Another place two letters away is another place.
   const auto other = WordsOf({"Hà Nam", "tỉnh Hà Nội", "thành phố Hà Nội", "Hà Nội"});
   EXPECT_EQ(MostPrintedSpelling("Hà Nam", other), "Hà Nam");

@@ -101,6 +101,21 @@ TEST(ExtractTest, TextInputSourcesHavePagesButNoBoxes) {
   EXPECT_NE(json.find("\"signer\": {\"page\": 2, \"box\": null"), std::string::npos) << json;
 }
 
+TEST(ExtractTest, TypeLineAndCodeDisagreeLowersConfidence) {
+  const std::string header = "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 17/{CODE}-UBND\n"
+                             "An Bình, ngày 29 tháng 4 năm 2020\nBÁO CÁO\nTổng kết năm 2020\n";
+  auto fields_for = [&](const std::string& code) {
+    std::string text = header;
+    text.replace(text.find("{CODE}"), 6, code);
+    return ExtractFields({PageTextFromPlain(text)}, Options{});
+  };
+  DocumentFields agree = fields_for("BC"), disagree = fields_for("KH");
+  EXPECT_EQ(disagree.doc_type, "BÁO CÁO");  // as printed on the type line
+  EXPECT_EQ(disagree.number->type_abbreviation, "KH");
+  EXPECT_LT(disagree.sources.at("doc_type").confidence, agree.sources.at("doc_type").confidence);
+  EXPECT_LT(disagree.sources.at("number").confidence, agree.sources.at("number").confidence);
+}
+
 TEST(ExtractTest, EmptyInputYieldsEmptyFields) {
   DocumentFields f = ExtractFields({}, Options{});
   EXPECT_FALSE(f.number);

@@ -47,6 +47,28 @@ TEST(NumberTest, RepairsOcrSlash) {
   EXPECT_EQ(Printed("Số: 75⁄KH-UBND"), "75/KH-UBND");
 }
 
+TEST(NumberTest, UnreadHandwrittenOrdinalGivesTheCodeAlone) {
+  // The clerk writes the number in by hand; OCR reads a scribble or nothing.
+  for (const char* line : {"Số:      /QĐ-UBND", "Số: ~~/QĐ-UBND", "Số: ạb /QĐ-UBND", "Số: …/QĐ-UBND"}) {
+    auto after = AfterNumberLabel(line);
+    ASSERT_TRUE(after) << line;
+    auto n = ParseDocumentNumber(*after);
+    ASSERT_TRUE(n) << line;
+    EXPECT_EQ(n->printed, "/QĐ-UBND") << line;
+    EXPECT_FALSE(n->ordinal) << line;
+    EXPECT_EQ(n->type_abbreviation, "QĐ");
+    EXPECT_EQ(n->issuer_code, "UBND");
+  }
+  EXPECT_FALSE(ParseDocumentNumber("V/v đôn đốc"));
+}
+
+TEST(NumberTest, DropsADigitOcrPutBeforeTheCode) {
+  EXPECT_EQ(ParseDocumentNumber("534/5SNV-TTr")->printed, "534/SNV-TTr");
+  EXPECT_EQ(ParseDocumentNumber("33/4KH-UBND")->printed, "33/KH-UBND");
+  EXPECT_EQ(ParseDocumentNumber("05/2023/QĐ-UBND")->printed, "05/2023/QĐ-UBND");
+  EXPECT_FALSE(ParseDocumentNumber("05/23/QĐ-UBND"));
+}
+
 TEST(NumberTest, RepairsSpacesAndDashes) {
   EXPECT_EQ(Printed("Số: 86 / BC - UBND"), "86/BC-UBND");
   EXPECT_EQ(Printed("Số: 17/BCUBND"), "17/BC-UBND");
