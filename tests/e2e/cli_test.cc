@@ -100,6 +100,26 @@ TEST_F(CliTest, SameFilesTwiceAreRecognisedNotFiledAgain) {
   EXPECT_EQ(Hits("--limit 1000 ''"), before);
 }
 
+TEST_F(CliTest, RescanWithTheSameIdentityIsFiledLinkedAndWarned) {
+  ASSERT_EQ(first_ingest_.exit_code, 0);
+  // Another file (one byte more after the image data) of the same document:
+  // same number, issuer and date, a different checksum.
+  const fs::path rescan = dir_ / "rescan";
+  fs::create_directories(rescan);
+  const fs::path sample = samples_ / "bao-cao-17-BC-UBND.png";
+  {
+    std::ifstream in(sample, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(rescan / "bao-cao-rescan.png", std::ios::binary) << bytes << '\n';
+  }
+  const size_t before = Hits("--limit 1000 ''");
+  CommandRun r = Sohoa("--store " + Quote(store_) + " ingest " + Quote(rescan));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("FILED  #"));
+  EXPECT_THAT(r.out, HasSubstr("warning: same number, issuer and date as document #"));
+  EXPECT_EQ(Hits("--limit 1000 ''"), before + 1);  // filed, not dropped
+}
+
 TEST_F(CliTest, BadFilesAreReportedRunGoesOnStoreUnharmed) {
   ASSERT_EQ(first_ingest_.exit_code, 0);
   const size_t before = Hits("'cai cach hanh chinh'");
