@@ -416,6 +416,10 @@ int App::Main(int argc, char** argv) {
   CLI::App app{"sohoa: scanned Vietnamese administrative documents -> a searchable dossier store"};
   app.set_version_flag("--version", "sohoa 0.1.0");
   app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 every input succeeded (a file already filed counts as success), 1 some input\n"
+      "failed (one line each, the run goes on), 2 usage or configuration error, 3 setup problem\n"
+      "(model missing, store cannot be opened). Each command has --help.");
   app.add_option("--config", common_.config_path, "configuration file (default: config/sohoa.toml)");
   app.add_option("--store", common_.store_dir, "store folder (default from config: sohoa-store)");
   app.add_option("-j,--workers", common_.workers, "worker threads (default: one per core)");
