@@ -9,7 +9,7 @@
 
 namespace sohoa::clean {
 
-cv::Mat FlattenBackground(const cv::Mat& grey) {
+cv::Mat PaperBrightness(const cv::Mat& grey) {
   constexpr double kReduce = 0.25;
   cv::Mat small;
   cv::resize(grey, small, cv::Size(), kReduce, kReduce, cv::INTER_AREA);
@@ -21,8 +21,12 @@ cv::Mat FlattenBackground(const cv::Mat& grey) {
   cv::max(background, 1, background);
   cv::Mat full;
   cv::resize(background, full, grey.size(), 0, 0, cv::INTER_LINEAR);
+  return full;
+}
+
+cv::Mat FlattenBackground(const cv::Mat& grey) {
   cv::Mat out;
-  cv::divide(grey, full, out, 255.0);
+  cv::divide(grey, PaperBrightness(grey), out, 255.0);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // clean: a scanned page -> an upright, deskewed page that OCR reads well.
 //
 // Steps (one per .cc file, each a pure function image -> image):
-// grey, orientation, deskew, borders, background, stamps, despeckle,
+// grey, orientation, deskew, borders, background, stamps, streaks, despeckle,
 // resolution, binarise. The colour page (upright and deskewed, nothing
 // removed) is kept for the record; the cleaned grey/binary page feeds OCR.
 // Thread-safety: a Cleaner is used by one thread at a time (its detector is).
@@ -23,7 +23,7 @@ struct Options {
   bool remove_borders = true;      // black borders and gutter shadow
   bool flatten_background = true;  // uneven light, yellowed or grey paper
   bool suppress_stamps = true;     // red/blue seals and stamps (OCR copy only)
-  bool despeckle = true;           // isolated specks, without eating diacritics
+  bool despeckle = true;           // streaks and isolated specks, without eating diacritics
   double target_dpi = 300;         // resample the OCR copy towards this resolution
                                    // when the text measures below 80% of it; 0 = never
   std::string binarization = "none";  // "none" (Tesseract binarises), "sauvola", "otsu"

@@ -185,6 +185,9 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
     }
     if (options_.despeckle) {
       log.Start();
+      ocr = RemoveStreaks(ocr);
+      SOHOA_RETURN_IF_ERROR(log.Finish("streaks", ocr));
+      log.Start();
       DespeckleResult specks = Despeckle(ocr, dpi);
       ocr = std::move(specks.page);
       q.noise = specks.dark_components > 0

@@ -17,7 +17,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   const double unit = dpi / 300.0;
   const int max_speck_area = std::max(2, static_cast<int>(std::lround(30 * unit * unit)));
   const int max_speck_side = std::max(2, static_cast<int>(std::lround(8 * unit)));
-  const int near_text_px = std::max(4, static_cast<int>(std::lround(20 * unit)));
+  const int near_text_px = std::max(4, static_cast<int>(std::lround(12 * unit)));
 
   cv::Mat ink = InkMask(grey);
   cv::Mat labels, stats, centroids;
@@ -57,15 +57,18 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   }
   result.page = grey.clone();
   if (result.specks_removed == 0) return result;
-  // Paint removed specks with the paper brightness around them (white after
-  // flattening).
+  // Paint removed specks white (paper, after flattening) with a pixel of
+  // their soft edge, which would otherwise stay as a faint ring.
+  cv::Mat removed = cv::Mat::zeros(grey.size(), CV_8U);
   for (int y = 0; y < labels.rows; ++y) {
     const int* lab = labels.ptr<int>(y);
-    uint8_t* out = result.page.ptr<uint8_t>(y);
+    uint8_t* out = removed.ptr<uint8_t>(y);
     for (int x = 0; x < labels.cols; ++x) {
       if (lab[x] && remove[lab[x]]) out[x] = 255;
     }
   }
+  cv::dilate(removed, removed, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  result.page.setTo(255, removed);
   return result;
 }
 

@@ -59,6 +59,8 @@ cv::Mat RotateBy(const cv::Mat& page, double deg);
 cv::Mat RemoveBorders(const cv::Mat& grey);
 
 // background.cc -------------------------------------------------------------
+// The brightness the paper has at each pixel (letters closed over), >= 1.
+cv::Mat PaperBrightness(const cv::Mat& grey);
 // Divides the page by its estimated paper brightness, so uneven light and
 // yellowed or grey paper become white while ink keeps its darkness.
 cv::Mat FlattenBackground(const cv::Mat& grey);
@@ -79,6 +81,14 @@ struct DespeckleResult {
 // Removes isolated dark specks far from text. Small marks near letters (tone
 // marks, the dot below in "ạ", "ệ", "ộ", full stops) are kept.
 DespeckleResult Despeckle(const cv::Mat& grey, double dpi);
+
+// streaks.cc ----------------------------------------------------------------
+// Mask (255) of thin dark lines running down a fifth of the page or more
+// (photocopier and scanner streaks, long vertical rules).
+cv::Mat StreakMask(const cv::Mat& grey);
+// Fills streak pixels from the pixels either side of the line, so letters
+// the streak crossed keep their horizontal strokes.
+cv::Mat RemoveStreaks(const cv::Mat& grey);
 
 // resolution.cc -------------------------------------------------------------
 // Median distance between neighbouring text lines in pixels; 0 when too few

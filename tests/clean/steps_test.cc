@@ -123,6 +123,30 @@ TEST(StampTest, DarkBlueHandwritingInAStampBecomesPaper) {
   EXPECT_GT(ShareAbove(cleaned, pen, 200), 0.97);
 }
 
+TEST(StampTest, BlurredBlueStampOnYellowedPaperLeavesNoOutline) {
+  SyntheticPage page = MakeTextPage(1200, 900);
+  cv::Mat received = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::rectangle(received, cv::Rect(300, 80, 600, 260), cv::Scalar(255), 5);
+  cv::putText(received, "CONG VAN DEN", {340, 200}, cv::FONT_HERSHEY_DUPLEX, 1.6,
+              cv::Scalar(255), 4);
+  OverlayInk(page.bgr, received, cv::Scalar(170, 70, 40));  // blue (BGR)
+  cv::multiply(page.bgr, cv::Scalar(190 / 255.0, 228 / 255.0, 237 / 255.0), page.bgr);
+  // Out of focus: the stroke edges blend blue ink with yellow paper.
+  cv::GaussianBlur(page.bgr, page.bgr, {0, 0}, 1.2);
+
+  const cv::Mat cleaned = SuppressStamps(page.bgr, ToGrey(page.bgr));
+  cv::Mat text_near;
+  cv::dilate(page.text_mask, text_near, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  cv::Mat stamp_and_edges;
+  cv::dilate(received, stamp_and_edges, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}));
+  stamp_and_edges &= ~text_near;
+  // The paper is about 215 grey; edges of the stamp read as paper too.
+  EXPECT_GT(ShareAbove(cleaned, stamp_and_edges, 190), 0.97);
+  cv::Mat text_core;
+  cv::erode(page.text_mask, text_core, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  EXPECT_GT(ShareBelow(cleaned, text_core, 100), 0.97);
+}
+
 TEST(StampTest, MaskIgnoresYellowedPaperAndBlackText) {
   SyntheticPage page = MakeTextPage(800, 900);
   cv::Mat yellowed;
@@ -158,13 +182,46 @@ TEST(DespeckleTest, RemovesIsolatedSpecksButKeepsDotsBelowLetters) {
     cv::circle(specks, c, 1 + rng() % 2, cv::Scalar(255), cv::FILLED);
     ++speck_count;
   }
+  // Specks have a soft rim, as toner and JPEG leave them.
+  cv::Mat speck_rims;
+  cv::dilate(specks, speck_rims, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+  speck_rims &= ~specks;
+  grey.setTo(150, speck_rims);
   grey.setTo(30, dots | specks);
 
   const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareAbove(result.page, speck_rims, 230), 0.95);
   EXPECT_GT(ShareBelow(result.page, dots, 100), 0.99);
   EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
   EXPECT_GE(result.specks_removed, speck_count * 95 / 100);
   EXPECT_GT(ShareBelow(result.page, page.text_mask, 100), 0.99);
+}
+
+TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
+  SyntheticPage page = MakeTextPage(1200, 1400, 13);
+  cv::Mat grey = ToGrey(page.bgr);
+  // A 4 px streak drifting 6 px down the page, as copier drums draw them.
+  cv::Mat streak = cv::Mat::zeros(grey.size(), CV_8U);
+  cv::line(streak, {613, 0}, {619, grey.rows - 1}, cv::Scalar(255), 4);
+  ASSERT_GT(cv::countNonZero(streak & page.text_mask), 200);
+  grey.setTo(70, streak & ~page.text_mask);
+
+  const cv::Mat out = RemoveStreaks(grey);
+  cv::Mat beside_text;
+  cv::dilate(page.text_mask, beside_text, cv::getStructuringElement(cv::MORPH_RECT, {21, 1}));
+  EXPECT_GT(ShareAbove(out, streak & ~beside_text, 190), 0.97);
+  // Letters away from the streak are untouched; those it crossed keep the
+  // strokes that run across it.
+  cv::Mat near_streak;
+  cv::dilate(streak, near_streak, cv::getStructuringElement(cv::MORPH_RECT, {9, 1}));
+  EXPECT_EQ(cv::countNonZero((out != grey) & page.text_mask & ~near_streak), 0);
+  EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.98);
+}
+
+TEST(StreakTest, PageWithoutStreaksIsUnchanged) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1000, 1200).bgr);
+  EXPECT_EQ(cv::countNonZero(StreakMask(grey)), 0);
+  EXPECT_EQ(cv::countNonZero(RemoveStreaks(grey) != grey), 0);
 }
 
 TEST(BackgroundTest, UnevenYellowedLightBecomesWhitePaper) {

@@ -1,0 +1,61 @@
+// Streaks: a photocopier's drum or a scanner's dirty glass draws thin dark
+// lines down the whole page. They cut through letters and split text lines
+// in two for OCR. No letter stroke runs a fifth of a page high, so long
+// vertical runs of ink are streaks; their pixels are filled in from the
+// pixels just left and right of the line, which keeps a letter's
+// horizontal strokes that the streak crossed.
+#include <algorithm>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "clean/steps.h"
+
+namespace sohoa::clean {
+
+cv::Mat StreakMask(const cv::Mat& grey) {
+  cv::Mat mask = cv::Mat::zeros(grey.size(), CV_8U);
+  // Longer than any letter (a bracket at 300 dpi is about 80 px).
+  const int run = std::max(60, grey.rows / 16);
+  if (grey.rows < 2 * run) return mask;
+  cv::Mat long_runs;
+  cv::morphologyEx(InkMask(grey), long_runs, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {1, run}));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(long_runs, labels, stats, centroids, 8, CV_32S);
+  for (int i = 1; i < n; ++i) {
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (h >= grey.rows / 5 && w * 8 <= h) mask.setTo(255, labels == i);
+  }
+  // The soft edge of the line is a pixel or two either side.
+  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+  return mask;
+}
+
+cv::Mat RemoveStreaks(const cv::Mat& grey) {
+  const cv::Mat mask = StreakMask(grey);
+  cv::Mat out = grey.clone();
+  if (cv::countNonZero(mask) == 0) return out;
+  for (int y = 0; y < out.rows; ++y) {
+    const uint8_t* m = mask.ptr<uint8_t>(y);
+    uint8_t* px = out.ptr<uint8_t>(y);
+    for (int x = 0; x < out.cols;) {
+      if (!m[x]) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < out.cols && m[end]) ++end;
+      const int left = x > 0 ? px[x - 1] : (end < out.cols ? px[end] : 255);
+      const int right = end < out.cols ? px[end] : left;
+      const int width = end - x + 1;
+      for (int i = x; i < end; ++i) {
+        px[i] = static_cast<uint8_t>(left + (right - left) * (i - x + 1) / width);
+      }
+      x = end;
+    }
+  }
+  return out;
+}
+
+}  // namespace sohoa::clean
