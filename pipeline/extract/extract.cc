@@ -53,12 +53,12 @@ class SourceRecorder {
     derived.confidence *= kDerived;
     fields_.sources[field] = derived;
   }
-  // Widens `field`'s source by the lines of `value` on the same page.
-  void Extend(const std::string& field, const std::string& value) {
+  // Widens `field`'s source by the lines of `value` on the same page, at or after line `from`.
+  void Extend(const std::string& field, const std::string& value, size_t from = 0) {
     auto it = fields_.sources.find(field);
     if (it == fields_.sources.end()) return;
     const size_t page = static_cast<size_t>(it->second.page_index);
-    auto span = FindValueLines(pages_[page].text, value);
+    auto span = FindValueLines(pages_[page].text, value, from);
     if (!span) return;
     const FieldSource more = SourceOfLines(it->second.page_index, pages_[page].geometry, *span,
                                            span->exact ? kPrinted : kRepaired);
@@ -121,21 +121,31 @@ void RecordSources(const std::vector<PageLines>& pages, const Header& header,
   if (f.subject) record.Value("subject", 0, *f.subject);
   if (f.received && !f.received->arrival_number.empty())
     record.Value("received", 0, f.received->arrival_number, 0, 1);
-  if (!f.addressees.empty()) {
-    record.Value("addressees", 0, f.addressees.front());
-    record.Extend("addressees", f.addressees.back());
+  // Lists: from their label's line to their last item.
+  auto list = [&](const std::string& field, size_t page, std::string_view label,
+                  const std::vector<std::string>& items) {
+    auto at = FindValueLines(pages[page].text, label, 0, 1);
+    if (!at || items.empty()) return false;
+    record.Value(field, page, items.front(), at->begin);
+    record.Extend(field, items.back(), at->begin);
+    return true;
+  };
+  list("addressees", 0, "Kính gửi", f.addressees);
+  for (size_t p = pages.size(); p-- > 0 && !list("recipients", p, "Nơi nhận", f.recipients);) {
   }
   const size_t last = pages.size() - 1;
   if (f.signer) {
-    record.Value("signer", last, f.signer->name, 0, 1);
-    if (!f.signer->position.empty()) record.Extend("signer", f.signer->position);
-    if (!f.signer->authority.empty()) record.Extend("signer", f.signer->authority);
-  }
-  for (size_t p = pages.size(); p-- > 0 && !f.recipients.empty();) {
-    if (!FindValueLines(pages[p].text, f.recipients.front())) continue;
-    record.Value("recipients", p, f.recipients.front());
-    record.Extend("recipients", f.recipients.back());
-    break;
+    // The name is the block's last line: search the footer from the bottom up.
+    const std::vector<std::string>& text = pages[last].text;
+    for (size_t from = text.size(); from-- > 0;) {
+      auto name = FindValueLines(text, f.signer->name, from, 1);
+      if (!name) continue;
+      record.Lines("signer", last, *name, name->exact ? kPrinted : kRepaired);
+      const size_t above = name->begin > 8 ? name->begin - 8 : 0;
+      if (!f.signer->position.empty()) record.Extend("signer", f.signer->position, above);
+      if (!f.signer->authority.empty()) record.Extend("signer", f.signer->authority, above);
+      break;
+    }
   }
 }
 

@@ -105,29 +105,20 @@ bool EndsWithAdminLevel(std::string_view line) {
   return false;
 }
 
-// `word` without its last `n` code points.
-std::string DropLastCodePoints(const std::string& word, size_t n) {
-  size_t end = word.size();
-  for (size_t k = 0; k < n && end > 0; ++k) {
-    --end;
-    while (end > 0 && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) --end;
-  }
-  return word.substr(0, end);
-}
-
 // OCR specks on a line of their own: "ˆ", ",", "-" (at most one letter, no digit).
 bool IsSpeckLine(std::string_view line) {
   const std::string t = TrimJunk(line);
   return CountLetters(t) <= 1 && t.find_first_of("0123456789") == std::string::npos;
 }
 
-// "UBNDHUYỆN" -> {"UBND", "HUYỆN"}: OCR lost the space between a one-word body
-// kind and the level after it; {word} when it is not such a pair.
+// "UBNDHUYỆN", "UBND.-HUYỆN" -> {"UBND", "HUYỆN"}: OCR lost the space between
+// a one-word body kind and the level after it (or put specks there); {word}
+// when it is not such a pair.
 std::vector<std::string> SplitGluedBodyKind(const std::string& word) {
   for (std::string_view kind : BodyKinds()) {
     if (kind.find(' ') != std::string_view::npos || word.size() <= kind.size()) continue;
     if (word.compare(0, kind.size(), kind) != 0) continue;
-    const std::string rest = word.substr(kind.size());
+    const std::string rest = TrimJunk(word.substr(kind.size()));  // "UBND.-HUYỆN"
     for (std::string_view level : AdminLevels()) {
       if (level.find(' ') == std::string_view::npos && Fold(rest) == Fold(level))
         return {std::string(kind), rest};

@@ -34,6 +34,36 @@ LineGeometry GeometryOf(const std::vector<OcrWord>& words, size_t begin, size_t 
   return g;
 }
 
+// A word folded for matching the motto, without specks OCR puts inside ("C.ỘNG").
+std::string FoldedMottoWord(std::string_view text) {
+  std::string folded = Fold(TrimJunk(text));
+  folded.erase(std::remove(folded.begin(), folded.end(), '.'), folded.end());
+  return folded;
+}
+
+// "PHÚCỘNG HÒA": the issuer's last word glued to the motto's first across the
+// gutter. Splits such a word in two, the box shared by code points.
+void SplitGluedMottoWords(std::vector<OcrWord>& words) {
+  constexpr std::string_view kFirst = "CONG";  // folded first word of the motto
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    const std::string text = TrimJunk(words[k].text);
+    const std::string folded = Fold(text);
+    if (folded.size() <= kFirst.size() + 1 || Fold(TrimJunk(words[k + 1].text)) != "HOA") continue;
+    if (folded.compare(folded.size() - kFirst.size(), kFirst.size(), kFirst) != 0) continue;
+    const std::string head = DropLastCodePoints(text, kFirst.size());
+    OcrWord tail = words[k];
+    tail.text = text.substr(head.size());
+    const int total = static_cast<int>(CodePointCount(text));
+    const int head_width = words[k].box.w * static_cast<int>(CodePointCount(head)) / total;
+    words[k].text = head;
+    words[k].box.w = head_width;
+    tail.box.x += head_width;
+    tail.box.w -= head_width;
+    words.insert(words.begin() + static_cast<long>(k) + 1, tail);
+    ++k;
+  }
+}
+
 bool HasGeometry(const PageText& page) {
   if (page.width <= 0) return false;
   for (const OcrLine& line : page.lines)
@@ -42,20 +72,20 @@ bool HasGeometry(const PageText& page) {
   return false;
 }
 
-}  // namespace
+// Each line's text and geometry, as OCR ordered them.
+void PlainLines(const PageText& page, std::vector<std::string>* text,
+                std::vector<LineGeometry>* geometry) {
+  for (const OcrLine& line : page.lines) {
+    text->push_back(TextOf(line.words, 0, line.words.size()));
+    geometry->push_back(GeometryOf(line.words, 0, line.words.size()));
+  }
+}
 
-std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page,
-                                             std::vector<LineGeometry>* geometry) {
+std::vector<std::string> HeaderPageInReadingOrder(const PageText& page,
+                                                  std::vector<LineGeometry>* geometry) {
   std::vector<std::string> plain;
   std::vector<LineGeometry> plain_geometry;
-  for (const OcrLine& line : page.lines) {
-    plain.push_back(TextOf(line.words, 0, line.words.size()));
-    plain_geometry.push_back(GeometryOf(line.words, 0, line.words.size()));
-  }
-  if (!header_page || !HasGeometry(page)) {
-    if (geometry) *geometry = std::move(plain_geometry);
-    return plain;
-  }
+  PlainLines(page, &plain, &plain_geometry);
 
   // The header ends at the type line or the first body line; else the top third.
   int header_bottom = page.height > 0 ? page.height / 3 : 0;
@@ -70,8 +100,8 @@ std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_p
   for (const OcrLine& line : page.lines) {
     if (line.box.y >= header_bottom) continue;
     for (size_t k = 0; k + 1 < line.words.size(); ++k) {
-      const std::string a = Fold(TrimJunk(line.words[k].text)),
-                        b = Fold(TrimJunk(line.words[k + 1].text));
+      const std::string a = FoldedMottoWord(line.words[k].text),
+                        b = FoldedMottoWord(line.words[k + 1].text);
       if ((a == "CONG" && b == "HOA") || (a == "DOC" && b == "LAP")) {
         const int x = line.words[k].box.x;
         motto_x = motto_x == 0 ? x : std::min(motto_x, x);
@@ -149,6 +179,22 @@ std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_p
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> LinesInReadingOrder(const PageText& page, bool header_page,
+                                             std::vector<LineGeometry>* geometry) {
+  if (header_page && HasGeometry(page)) {
+    PageText split = page;
+    for (OcrLine& line : split.lines) SplitGluedMottoWords(line.words);
+    return HeaderPageInReadingOrder(split, geometry);
+  }
+  std::vector<std::string> plain;
+  std::vector<LineGeometry> plain_geometry;
+  PlainLines(page, &plain, &plain_geometry);
+  if (geometry) *geometry = std::move(plain_geometry);
+  return plain;
 }
 
 }  // namespace sohoa::extract

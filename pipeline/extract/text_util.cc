@@ -166,4 +166,19 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+std::string DropLastCodePoints(const std::string& word, size_t n) {
+  size_t end = word.size();
+  for (size_t k = 0; k < n && end > 0; ++k) {
+    --end;
+    while (end > 0 && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) --end;
+  }
+  return word.substr(0, end);
+}
+
+size_t CodePointCount(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 }  // namespace sohoa::extract

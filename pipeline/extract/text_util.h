@@ -46,4 +46,10 @@ std::string TrimJunk(std::string_view text);
 // Levenshtein distance in bytes (used on folded, ASCII text).
 size_t EditDistance(std::string_view a, std::string_view b);
 
+// `word` without its last `n` code points.
+std::string DropLastCodePoints(const std::string& word, size_t n);
+
+// Number of UTF-8 code points in `text`.
+size_t CodePointCount(std::string_view text);
+
 }  // namespace sohoa::extract

@@ -1,8 +1,9 @@
 // Dev tool: prints extracted fields as one JSON object keyed by file stem, or
 // by document id with --by-doc (files "<id>_pNN_<variant>.txt", clean variant
 // preferred per page). Optional --tsv DIR reads Tesseract TSV files (with
-// word boxes) instead of plain text.
-//   extract_eval [--by-doc] [--tsv] FILE...
+// word boxes) instead of plain text. --lines prints each page's lines in the
+// reading order extraction uses, instead of the fields.
+//   extract_eval [--by-doc] [--lines] FILE...
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/fields.h"
 
 namespace {
 
@@ -66,12 +68,14 @@ sohoa::PageText Load(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool by_doc = false;
+  bool by_doc = false, lines = false;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--by-doc") {
       by_doc = true;
+    } else if (arg == "--lines") {
+      lines = true;
     } else {
       files.push_back(arg);
     }
@@ -94,6 +98,14 @@ int main(int argc, char** argv) {
   for (const auto& [key, paths] : groups) {
     std::vector<sohoa::PageText> pages;
     for (const std::string& p : paths) pages.push_back(Load(p));
+    if (lines) {
+      for (size_t i = 0; i < pages.size(); ++i) {
+        std::cout << "== " << key << " page " << i + 1 << "\n";
+        for (const std::string& line : sohoa::extract::LinesInReadingOrder(pages[i], i == 0))
+          std::cout << line << "\n";
+      }
+      continue;
+    }
     const sohoa::DocumentFields fields = sohoa::extract::ExtractFields(pages, options);
     std::cout << (first ? "" : ",\n") << "\"" << key
               << "\": " << sohoa::extract::FieldsToJson(fields);

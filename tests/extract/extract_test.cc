@@ -79,6 +79,40 @@ TEST(ExtractTest, GeometrySplitsHeaderColumns) {
   EXPECT_EQ(f.sources.count("number"), 0u);  // nothing found, no source
 }
 
+TEST(ExtractTest, IssuerWordGluedToTheMottoAcrossTheGutter) {
+  // OCR: "PHÚCỘNG" = the parent's last word + the motto's first, one box over the gutter.
+  auto word = [](std::string t, int x, int y, int w) {
+    OcrWord o;
+    o.text = std::move(t);
+    o.box = {x, y, w, 50};
+    return o;
+  };
+  PageText page;
+  page.width = 2480;
+  page.height = 3508;
+  OcrLine l1;
+  l1.words = {word("UBND", 360, 240, 165),    word("HUYỆN", 546, 240, 202),
+              word("ĐỒNG", 770, 240, 165),    word("PHÚCỘNG", 958, 240, 294),
+              word("HÒA", 1275, 240, 128),    word("XÃ", 1420, 240, 76),
+              word("HỘI", 1515, 240, 110),    word("CHỦ", 1647, 240, 128),
+              word("NGHĨA", 1795, 240, 196),  word("VIỆT", 2008, 240, 137),
+              word("NAM", 2165, 240, 135)};
+  l1.box = {360, 240, 1940, 50};
+  OcrLine l2;
+  l2.words = {word("ỦY", 392, 313, 77), word("BAN", 488, 313, 123), word("NHÂN", 633, 313, 173),
+              word("DÂN", 827, 313, 125), word("XÃ", 971, 313, 76), word("TÂN", 1060, 313, 116),
+              word("PHÚ", 1190, 313, 110)};
+  l2.box = {392, 313, 908, 50};
+  OcrLine l3;
+  l3.words = {word("KẾ", 1100, 600, 80), word("HOẠCH", 1200, 600, 200)};
+  l3.box = {1100, 600, 300, 50};
+  page.lines = {l1, l2, l3};
+  DocumentFields f = ExtractFields({page}, Options{});
+  EXPECT_EQ(f.issuer_parent, "UBND HUYỆN ĐỒNG PHÚ");
+  EXPECT_EQ(f.issuer, "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ");
+  EXPECT_LT(f.sources.at("issuer_parent").box.right(), 1275);  // the "CỘNG" part is not in it
+}
+
 TEST(ExtractTest, TextInputSourcesHavePagesButNoBoxes) {
   const std::string text =
       "ỦY BAN NHÂN DÂN HUYỆN\nTHẠCH HÀ\nSố: 45 / UBND-VP\nV/v đôn đốc báo cáo\n"

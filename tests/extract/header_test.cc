@@ -36,6 +36,13 @@ TEST(HeaderTest, IssuerLevelWordRepaired) {
   EXPECT_EQ(IssuerFromLines({{"UBND TĨNH QUẢNG NINH", 0}, {"SỞ NỘI VỤ", 1}}).parent,
             "UBND TỈNH QUẢNG NINH");
   EXPECT_EQ(IssuerFromLines({{"HĐND THI XA HƯƠNG TRÀ", 0}}).name, "HĐND THỊ XÃ HƯƠNG TRÀ");
+  // Kind and level glued together, with or without specks between.
+  Header glued = ReadHeader({". UBNDHUYỆN CẨM GIÀNG...", "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN",
+                             "Số: 86/BC-UBND", "Lương Điền, ngày 28 tháng 9 năm 2021", "BÁO CÁO"});
+  EXPECT_EQ(glued.issuer.parent, "UBND HUYỆN CẨM GIÀNG");
+  Header specks = ReadHeader({"UBND.-HUYỀN ĐÔNG PHÚ", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
+                              "Số: 78/KH-UBND", "Tân Phú, ngày 05 tháng 02 năm 2024", "KẾ HOẠCH"});
+  EXPECT_EQ(specks.issuer.parent, "UBND HUYỆN ĐÔNG PHÚ");
   // Not after a people's body, or with no name after it: left as printed.
   EXPECT_EQ(IssuerFromLines({{"SỞ TÀI CHÍNH", 0}}).name, "SỞ TÀI CHÍNH");
   EXPECT_EQ(IssuerFromLines({{"ỦY BAN NHÂN DÂN XA", 0}}).name, "ỦY BAN NHÂN DÂN XA");

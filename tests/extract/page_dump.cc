@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
                  }
                  const std::string stem = fs::path(out.path).stem().string();
                  for (size_t i = 0; i < out.pages.size(); ++i) {
-                   char suffix[16] = "";
+                   char suffix[32] = "";
                    if (out.pages.size() > 1) std::snprintf(suffix, sizeof suffix, "_p%02zu", i + 1);
                    WriteTsv(out.pages[i].text, (fs::path(out_dir) / (stem + suffix + ".tsv")).string());
                  }
