@@ -12,12 +12,31 @@
 namespace sohoa::extract {
 namespace {
 
-// Folded spellings this close are one name: equal, or one letter apart, when
+// One OCR slip between two folded spellings: a letter read as another
+// ("TON PHU" / "TAN PHU"), or a letter doubled ("XUYEEN" / "XUYEN"). A letter
+// dropped or added elsewhere makes another name ("THANH HA" / "THANH HOA").
+bool OneSlipApart(const std::string& a, const std::string& b) {
+  if (a.size() == b.size()) {
+    int differ = 0;
+    for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+    return differ == 1;
+  }
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1) return false;
+  for (size_t i = 1; i < longer.size(); ++i) {
+    if (longer[i] == longer[i - 1] && longer.substr(0, i) + longer.substr(i + 1) == shorter)
+      return true;
+  }
+  return false;
+}
+
+// Folded spellings this close are one name: equal, or one slip apart, when
 // the name is long enough for its marks, or one letter, not to make another
 // name ("Ân" and "An" are two names; "THẠCH HA" is "Thạch Hà").
 bool SameName(const std::string& folded, const std::string& want) {
   if (folded == want) return want.size() >= 5;
-  return want.size() >= 7 && EditDistance(folded, want) <= 1;
+  return want.size() >= 7 && OneSlipApart(folded, want);
 }
 
 // `spelling` in the case pattern of `like`, word by word ("THẠCH HÀ" like "Thạch Ha").
@@ -61,8 +80,10 @@ std::string MostPrintedSpelling(std::string_view name, const std::vector<std::st
     if (c > best_count || (c == best_count && more_marks)) best = key, best_count = c;
   }
   if (best == own) return std::string(name);
+  // A different letter needs strong evidence: printed three times, the field's
+  // own spelling at most once.
   const bool marks_only = Fold(best) == Fold(own);
-  if (!marks_only && (best_count < 2 || best_count <= own_count)) return std::string(name);
+  if (!marks_only && (best_count < 3 || own_count > 1)) return std::string(name);
   return InCaseOf(form[best], parts);
 }
 

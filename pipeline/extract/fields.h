@@ -143,11 +143,11 @@ std::vector<CitedDocument> FindCitedDocuments(std::string_view text);
 // The spelling of `name` the document prints most often among `words` (all
 // its words in reading order), in `name`'s case: OCR damages one occurrence
 // of a name printed several times. Spellings count as the same name when
-// they fold alike (names of five characters or more, folded) or differ by one
-// folded letter (seven or more).
-// Another spelling replaces `name` when printed more often (and at least
-// twice), or, folding alike, as often but with more tone marks (OCR drops
-// marks, it seldom adds them).
+// they fold alike (names of five characters or more, folded), or are one OCR
+// slip apart (seven or more: a letter read as another, a letter doubled).
+// A spelling folding alike replaces `name` when printed more often, or as
+// often with more tone marks (OCR drops marks, it seldom adds them); one a
+// slip apart only when printed at least three times and `name` at most once.
 std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words);
 
 // An issuer line with the locality after its last level word ("HUYỆN THẠCH

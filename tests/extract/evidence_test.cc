@@ -24,7 +24,8 @@ TEST(EvidenceTest, DamagedNameTakesTheSpellingPrintedMostOften) {
                               "Ủy ban nhân dân xã Tân Phú xây dựng", "trên địa bàn xã Tân Phú"});
   EXPECT_EQ(MostPrintedSpelling("Tôn Phú", place), "Tân Phú");
   // "XUYẾÊN": a doubled vowel from OCR.
-  const auto doubled = WordsOf({"HUYỆN MỸ XUYẾÊN", "Mỹ Xuyên, ngày 14", "huyện Mỹ Xuyên"});
+  const auto doubled =
+      WordsOf({"HUYỆN MỸ XUYẾÊN", "Mỹ Xuyên, ngày 14", "huyện Mỹ Xuyên", "UBND huyện Mỹ Xuyên"});
   EXPECT_EQ(RepairLocality("ỦY BAN NHÂN DÂN HUYỆN MỸ XUYẾÊN", doubled),
             "ỦY BAN NHÂN DÂN HUYỆN MỸ XUYÊN");
 }
@@ -48,6 +49,12 @@ TEST(EvidenceTest, NameKeptWithoutEnoughEvidence) {
   // Another place two letters away is another place.
   const auto other = WordsOf({"Hà Nam", "tỉnh Hà Nội", "thành phố Hà Nội", "Hà Nội"});
   EXPECT_EQ(MostPrintedSpelling("Hà Nam", other), "Hà Nam");
+  // A letter added is another name, however often printed; a letter read as
+  // another needs three printings.
+  const auto thanh = WordsOf({"HUYỆN THANH HÀ", "tỉnh Thanh Hóa", "Thanh Hóa", "Thanh Hóa"});
+  EXPECT_EQ(MostPrintedSpelling("THANH HÀ", thanh), "THANH HÀ");
+  const auto neighbours = WordsOf({"XÃ TÂN HỘI", "xã Tân Hòa", "xã Tân Hòa"});
+  EXPECT_EQ(MostPrintedSpelling("TÂN HỘI", neighbours), "TÂN HỘI");
   // A short name one letter away is not merged.
   const auto short_name = WordsOf({"xã Ân", "xã An", "xã An"});
   EXPECT_EQ(MostPrintedSpelling("Ân", short_name), "Ân");

@@ -36,6 +36,16 @@ TEST(ReferencesTest, WordyFormsAndLowerCase) {
             "Quyết định|43/QĐ-HĐND|2017-09-20\n");
 }
 
+TEST(ReferencesTest, CommaBeforeTheDateAndOcrDamage) {
+  EXPECT_EQ(Show(FindCitedDocuments("Kế hoạch số 32/KH-UBND, ngày 28 tháng 12 năm 2020 của UBND")),
+            "Kế hoạch|32/KH-UBND|2020-12-28\n");
+  // OCR: a digit before the code ("534/5SNV"), a garbled "tháng".
+  EXPECT_EQ(Show(FindCitedDocuments("Thực hiện Công văn số 534/5SNV-TTr ngày 11/3/2022 của Sở")),
+            "Công văn|534/SNV-TTr|2022-03-11\n");
+  EXPECT_EQ(Show(FindCitedDocuments("Căn cứ Nghị quyết số 76/NQ-CP ngày 15 thúng 7 năm 2021")),
+            "Nghị quyết|76/NQ-CP|2021-07-15\n");
+}
+
 TEST(ReferencesTest, UndatedRepeatDropped) {
   EXPECT_EQ(Show(FindCitedDocuments(
                 "Nghị định số 62/2020/NĐ-CP ngày 01/6/2020; theo Nghị định số 62/2020/NĐ-CP.")),
