@@ -76,6 +76,7 @@ TEST_F(CliTest, HelpListsCommandsAndExitsZero) {
   for (const char* cmd : {"ingest", "search", "show", "export", "ocr", "extract"}) {
     EXPECT_THAT(r.out, HasSubstr(cmd));
   }
+  EXPECT_THAT(r.out, HasSubstr("Exit codes"));
   EXPECT_EQ(Sohoa("ingest --help").exit_code, 0);
   EXPECT_EQ(Sohoa("no-such-command").exit_code, 2);
 }
@@ -180,6 +181,51 @@ TEST_F(CliTest, OcrWritesOneTextPerPage) {
   EXPECT_TRUE(fs::exists(out / (images.front().stem().string() + ".txt")));
   EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p01.txt")));
   EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p02.txt")));
+}
+
+TEST_F(CliTest, OcrDumpDirHoldsEachCleaningStepOfOnePage) {
+  const fs::path dump = dir_ / "dump";
+  const fs::path image = SampleImages().front();
+  CommandRun r = Sohoa("ocr --text-dir " + Quote(dir_ / "dump-text") + " --dump-dir " +
+                       Quote(dump) + " " + Quote(image));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(dump / "00_grey.png"));
+  EXPECT_TRUE(fs::exists(dump / "03_deskew.png") || fs::exists(dump / "04_deskew.png"));
+  size_t steps = 0;
+  for (const auto& e : fs::directory_iterator(dump)) steps += e.path().extension() == ".png";
+  EXPECT_GE(steps, 6u);
+  // Two inputs would overwrite each other's steps.
+  EXPECT_EQ(Sohoa("ocr --text-dir " + Quote(dir_ / "dump-text") + " --dump-dir " + Quote(dump) +
+                  " " + Quote(image) + " " + Quote(image))
+                .exit_code,
+            2);
+}
+
+// The nightly batch: killed outright after its first filed document, the
+// same command run again files the rest, skips what was filed, and the store
+// holds every document once.
+TEST_F(CliTest, BatchKilledMidRunResumesWithNothingLostOrDoubled) {
+  const fs::path store = dir_ / "killed-store";
+  const fs::path log = dir_ / "killed.log";
+  const std::string ingest = std::string(SOHOA_BINARY_DIR) + "/sohoa --store " + Quote(store) +
+                             " -j 1 ingest " + Quote(samples_);
+  // Start the batch, wait for its first FILED line, then SIGKILL it.
+  const std::string killer = "(" + ingest + " > " + Quote(log) + " 2>/dev/null & pid=$!; " +
+                             "for i in $(seq 600); do grep -q 'FILED  #' " + Quote(log) +
+                             " 2>/dev/null && break; sleep 0.05; done; kill -9 $pid; wait $pid) 2>/dev/null";
+  ASSERT_NE(std::system(killer.c_str()), -1);
+  std::ifstream killed_log(log);
+  std::string first((std::istreambuf_iterator<char>(killed_log)), std::istreambuf_iterator<char>());
+  ASSERT_THAT(first, HasSubstr("FILED  #1")) << first;
+  ASSERT_THAT(first, Not(HasSubstr("ingested "))) << "the batch ended before it was killed";
+
+  CommandRun again = Sohoa("--store " + Quote(store) + " ingest " + Quote(samples_));
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_THAT(again.out, HasSubstr("already filed as #1"));
+  EXPECT_THAT(again.out, HasSubstr("FILED  #"));  // the rest is filed now
+  CommandRun all = Sohoa("--store " + Quote(store) + " search --json --limit 1000 ''");
+  ASSERT_EQ(all.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(all.out).size(), SampleImages().size());
 }
 
 TEST_F(CliTest, ExtractFindsTheSamplesNumbersAndDates) {
