@@ -23,6 +23,9 @@ struct Options {
   bool split_header_columns = true;     // reorder the two-column Decree-30 header and footer
   int page_timeout_ms = 120000;         // a page taking longer is stopped and reported
   double osd_min_confidence = 2.0;      // OSD answers below this are treated as unreliable
+  // Report the recogniser's other readings of each character
+  // (OcrWord::glyph_choices) for the text stage's corrector. Default true.
+  bool glyph_choices = true;
 };
 
 class Engine {

@@ -25,6 +25,44 @@ struct TextDelete {
 };
 using TessText = std::unique_ptr<char, TextDelete>;
 
+// The recogniser's readings of the character under `symbol`, the printed one
+// first. ChoiceIterator reports LSTM choices as 0..100; empty when the
+// printed character is not among them (the choices then say nothing).
+constexpr size_t kMaxGlyphChoices = 4;
+
+std::vector<GlyphChoice> GlyphChoices(const tesseract::ResultIterator& symbol, const char* printed) {
+  std::vector<GlyphChoice> out;
+  tesseract::ChoiceIterator ci(symbol);
+  float printed_conf = -1;
+  do {
+    const char* t = ci.GetUTF8Text();
+    if (t == nullptr || *t == '\0') continue;
+    const float p = std::clamp(ci.Confidence() / 100.f, 0.f, 1.f);
+    if (std::strcmp(t, printed) == 0) printed_conf = std::max(printed_conf, p);
+    else out.push_back(GlyphChoice{t, p});
+  } while (ci.Next());
+  if (printed_conf < 0) return {};
+  std::stable_sort(out.begin(), out.end(),
+                   [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
+  if (out.size() + 1 > kMaxGlyphChoices) out.resize(kMaxGlyphChoices - 1);
+  out.insert(out.begin(), GlyphChoice{printed, printed_conf});
+  return out;
+}
+
+// Per character of the word under `word`; empty when any character has none.
+std::vector<std::vector<GlyphChoice>> WordGlyphChoices(const tesseract::ResultIterator& word) {
+  std::vector<std::vector<GlyphChoice>> out;
+  tesseract::ResultIterator symbol = word;
+  do {
+    TessText printed(symbol.GetUTF8Text(tesseract::RIL_SYMBOL));
+    if (!printed) return {};
+    out.push_back(GlyphChoices(symbol, printed.get()));
+    if (out.back().empty()) return {};
+    if (symbol.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
+  } while (symbol.Next(tesseract::RIL_SYMBOL));
+  return out;
+}
+
 // Tesseract wants the model file at <dir>/<lang>.traineddata.
 Status CheckModel(const std::string& dir, const std::string& lang) {
   const fs::path model = fs::path(dir) / (lang + ".traineddata");
@@ -37,11 +75,18 @@ Status CheckModel(const std::string& dir, const std::string& lang) {
 }
 
 std::unique_ptr<tesseract::TessBaseAPI> StartApi(const std::string& dir, const std::string& lang,
-                                                 tesseract::OcrEngineMode mode) {
+                                                 tesseract::OcrEngineMode mode,
+                                                 bool glyph_choices = false) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Keep Tesseract quiet: diagnostics come back to us as values.
   std::vector<std::string> names = {"debug_file"};
   std::vector<std::string> values = {"/dev/null"};
+  if (glyph_choices) {
+    // The LSTM keeps its per-character alternatives (mapped from the CTC
+    // output); the text it prints is the same as without.
+    names.push_back("lstm_choice_mode");
+    values.push_back("2");
+  }
   if (api->Init(dir.c_str(), lang.c_str(), mode, nullptr, 0, &names, &values, false) != 0) return nullptr;
   return api;
 }
@@ -178,6 +223,7 @@ class TesseractEngine final : public Engine {
       it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
       w.box = Box{l, t, r - l, b - t};
       w.confidence = it->Confidence(tesseract::RIL_WORD);
+      if (options_.glyph_choices) w.glyph_choices = WordGlyphChoices(*it);
       conf_sum += w.confidence;
       ++conf_n;
       text.lines.back().words.push_back(std::move(w));
@@ -216,7 +262,8 @@ Result<double> TesseractOrientationDetector::ReadingConfidence(const Image& grey
 
 Result<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
   SOHOA_RETURN_IF_ERROR(CheckModel(options.tessdata_dir, options.language));
-  auto api = StartApi(options.tessdata_dir, options.language, tesseract::OEM_LSTM_ONLY);
+  auto api = StartApi(options.tessdata_dir, options.language, tesseract::OEM_LSTM_ONLY,
+                      options.glyph_choices);
   if (!api) {
     return Status::FailedPrecondition("OCR model " + options.language + " in " + options.tessdata_dir +
                                       " could not be loaded (damaged file?); run scripts/setup.sh");

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -61,42 +62,68 @@ std::string WithCaseOf(const WordView& read, const std::u32string& lower_candida
   return U32ToUtf8(read.lead) + U32ToUtf8(Compose(letters)) + U32ToUtf8(read.trail);
 }
 
-std::string Quoted(const std::u32string& s) { return "\"" + U32ToUtf8(s) + "\""; }
+constexpr int kMaxPlausibleCost = 4;  // half-steps of MarkDistance
 
-constexpr int kMaxPlausibleCost = 4;
-// A valid word read more often than this in a document is taken as meant.
-constexpr int kMaxRareReadings = 2;
-
-using PairForms = std::unordered_map<std::u32string, std::map<std::u32string, int>>;
+// Scores are in nats (natural log of probability ratios).
+constexpr double kNatsPerMarkStep = 1.0;   // a diacritic-only change, per half-step
+constexpr double kMarginForValidWord = 3.0;  // a real syllable is changed only when this much likelier
+// ... and only when the model has seen the new pair this often while it has
+// never seen what was printed next to either neighbour.
+constexpr int64_t kMinPairSupport = 25;
+constexpr double kDocWordWeight = 1.5;     // per log(1 + times read elsewhere)
+constexpr double kDocPairWeight = 3.0;     // per log(1 + times the pair was read), past min_repetitions
 
 bool IsWord(const WordView& w) {
   return w.kind == WordKind::kValidSyllable || w.kind == WordKind::kInvalidSyllable;
 }
 
-// A valid word is changed only when its other neighbour does not object:
-// that neighbour is no word, or it was read next to the new word somewhere
-// in the document ("đi đôi với" keeps "đôi" although "đối với" is frequent).
-bool OtherSideAgrees(const std::vector<WordView>& v, size_t i, int side,
-                     const std::u32string& target, const PairForms& pair_forms,
-                     const std::unordered_map<std::u32string, int>& word_count) {
-  const bool left = side == 1;  // evidence came from the right: check the left
-  if (left ? i == 0 : i + 1 >= v.size()) return true;
-  const WordView& n = left ? v[i - 1] : v[i + 1];
-  if (!IsWord(n) || (left ? (!n.trail.empty() || !v[i].lead.empty())
-                          : (!v[i].trail.empty() || !n.lead.empty())))
-    return true;
-  // A neighbour that is itself rare in the document is no witness.
-  auto seen = word_count.find(n.lower);
-  if (n.kind == WordKind::kInvalidSyllable || seen == word_count.end() ||
-      seen->second <= kMaxRareReadings)
-    return true;
-  const std::u32string key =
-      left ? n.skeleton + U' ' + v[i].skeleton : v[i].skeleton + U' ' + n.skeleton;
-  const std::u32string form = left ? n.lower + U' ' + target : target + U' ' + n.lower;
-  auto it = pair_forms.find(key);
-  return it != pair_forms.end() && it->second.count(form) > 0;
+bool EndsSentence(const std::u32string& trail) {
+  return !trail.empty() && std::u32string_view(U".:;!?").find(trail.back()) != std::u32string_view::npos;
 }
 
+// A capitalised word that does not start a sentence, or is followed by
+// another capitalised word, is taken for a name: only the recogniser's own
+// readings and the document's repetitions may change it.
+bool LooksLikeName(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
+  if (!v[i].capitalised) return false;
+  if (i + 1 < v.size() && v[i + 1].trail.empty() && v[i].trail.empty() &&
+      (v[i + 1].capitalised || v[i + 1].all_caps))
+    return true;
+  if (i == 0 || words[i].line_start) return false;
+  const WordView& prev = v[i - 1];
+  if (EndsSentence(prev.trail) || (prev.core.empty() && !prev.lead.empty())) return false;
+  return true;
+}
+
+// The word's neighbour it forms a pair with: a word, with nothing but space between.
+const WordView* Neighbour(const std::vector<WordView>& v, size_t i, int dir) {
+  if (dir < 0) {
+    if (i == 0 || !IsWord(v[i - 1]) || !v[i - 1].trail.empty() || !v[i].lead.empty()) return nullptr;
+    return &v[i - 1];
+  }
+  if (i + 1 >= v.size() || !IsWord(v[i + 1]) || !v[i].trail.empty() || !v[i + 1].lead.empty())
+    return nullptr;
+  return &v[i + 1];
+}
+
+struct Candidate {
+  std::u32string lower;
+  double channel = 0;        // nats against it from what was printed
+  bool from_reading = false;  // one of the recogniser's own readings
+  double lm = 0, doc = 0;
+  int doc_count = 0, doc_pair = 0;
+  double score() const { return lm + doc - channel; }
+};
+
+std::string Joined(const std::u32string& a, const std::u32string& b) {
+  return "\"" + U32ToUtf8(a) + " " + U32ToUtf8(b) + "\"";
+}
+
+// "l", "I" or "|" after "Điều": the article number 1 ("Điều L" -> "Điều 1").
+bool IsArticleOne(const WordView& prev, const std::u32string& core) {
+  return prev.lower == U"điều" && prev.trail.empty() &&
+         (core == U"l" || core == U"L" || core == U"I" || core == U"|");
+}
 }  // namespace
 
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {
@@ -154,6 +181,7 @@ WordView Corrector::Analyse(std::string_view word) const {
                                        [](const Letter& l) { return l.upper; });
   const bool all_caps = n_upper == w.letters.size() && w.letters.size() >= 2;
   w.capitalised = !all_caps && w.letters[0].upper;
+  w.all_caps = all_caps;
 
   const bool well_formed = !has_stray && ParseSyllable(w.letters).valid;
   if (all_caps) {
@@ -180,135 +208,254 @@ WordView Corrector::Analyse(std::string_view word) const {
 }
 
 std::vector<std::vector<Correction>> Corrector::CorrectDocument(
-    std::vector<std::vector<std::string>>* pages) const {
+    std::vector<std::vector<DocumentWord>>* pages) const {
+  std::vector<std::vector<Correction>> corrections(pages->size());
   std::vector<std::vector<WordView>> views(pages->size());
-  // Evidence from the document itself: how often each valid word and each
-  // pair of neighbouring words was read, keyed by their toneless letters.
-  std::unordered_map<std::u32string, int> word_count;
-  std::unordered_map<std::u32string, std::vector<std::u32string>> doc_by_skeleton;
-  std::unordered_map<std::u32string, std::map<std::u32string, int>> pair_forms;
-  auto is_word = [](const WordView& w) {
-    return w.kind == WordKind::kValidSyllable || w.kind == WordKind::kInvalidSyllable;
+  for (size_t p = 0; p < pages->size(); ++p)
+    for (const DocumentWord& word : (*pages)[p]) views[p].push_back(Analyse(word.text));
+
+  auto record = [&](size_t p, size_t i, std::string to, std::string reason) {
+    DocumentWord& word = (*pages)[p][i];
+    corrections[p].push_back(Correction{word.text, to, std::move(reason), static_cast<int>(i)});
+    word.text = std::move(to);
+    views[p][i] = Analyse(word.text);
   };
+
+  // Words broken by a space ("qu yết"), words run together ("tụchành"), and
+  // a list dash run into its word ("-Lưu:").
   for (size_t p = 0; p < pages->size(); ++p) {
-    for (const std::string& word : (*pages)[p]) views[p].push_back(Analyse(word));
-    const auto& v = views[p];
+    auto& v = views[p];
+    auto& words = (*pages)[p];
     for (size_t i = 0; i < v.size(); ++i) {
-      if (v[i].kind == WordKind::kValidSyllable) {
-        if (word_count[v[i].lower]++ == 0) doc_by_skeleton[v[i].skeleton].push_back(v[i].lower);
+      if (words[i].line_start && v[i].lead == U"-" && !v[i].letters.empty()) {
+        record(p, i, "- " + words[i].text.substr(1), "list dash run into the word");
+        continue;
       }
-      if (i + 1 < v.size() && is_word(v[i]) && is_word(v[i + 1]) && v[i].trail.empty() &&
-          v[i + 1].lead.empty()) {
-        pair_forms[v[i].skeleton + U' ' + v[i + 1].skeleton][v[i].lower + U' ' + v[i + 1].lower]++;
+      const WordView* next = Neighbour(v, i, +1);
+      auto fragment = [](const WordView& x) {
+        return x.kind == WordKind::kInvalidSyllable ||
+               (x.kind == WordKind::kOther && x.letters.size() == 1);
+      };
+      if (next != nullptr && !words[i + 1].line_start && !v[i].capitalised && !next->capitalised &&
+          (fragment(v[i]) || fragment(*next)) && !v[i].letters.empty() && !next->letters.empty()) {
+        std::vector<Letter> joined = v[i].letters;
+        joined.insert(joined.end(), next->letters.begin(), next->letters.end());
+        std::vector<Letter> canonical = joined;
+        ToTraditionalToneStyle(&canonical);
+        // A real word beside a fragment stays itself unless the joined word is commoner.
+        const WordView* real = !fragment(v[i]) ? &v[i] : !fragment(*next) ? next : nullptr;
+        const bool commoner = real == nullptr || model_.empty() ||
+                              model_.Count(LowerWord(canonical)) >= model_.Count(real->lower);
+        if (ParseSyllable(joined).valid && IsValid(joined) && commoner) {
+          const std::string to = U32ToUtf8(v[i].lead) + U32ToUtf8(Compose(joined)) + U32ToUtf8(next->trail);
+          const std::string from = words[i].text + " " + words[i + 1].text;
+          corrections[p].push_back(Correction{from, to, "one word broken by a space", static_cast<int>(i)});
+          words[i].text = to;
+          words[i + 1].text.clear();
+          v[i] = Analyse(to);
+          v[i + 1] = WordView{};
+          continue;
+        }
       }
+      if (v[i].kind != WordKind::kInvalidSyllable || model_.empty() || v[i].letters.size() < 4 ||
+          LooksLikeName(v, words, i))
+        continue;
+      // Two real syllables run together: the split the bigram model knows best.
+      size_t best_at = 0;
+      double best = 0;
+      for (size_t k = 2; k + 1 < v[i].letters.size(); ++k) {
+        std::vector<Letter> a(v[i].letters.begin(), v[i].letters.begin() + k);
+        std::vector<Letter> b(v[i].letters.begin() + k, v[i].letters.end());
+        if (!ParseSyllable(a).valid || !ParseSyllable(b).valid || !IsValid(a) || !IsValid(b)) continue;
+        ToTraditionalToneStyle(&a);
+        ToTraditionalToneStyle(&b);
+        const int64_t n = model_.PairCount(LowerWord(a), LowerWord(b));
+        if (n > best) {
+          best = static_cast<double>(n);
+          best_at = k;
+        }
+      }
+      if (best_at == 0) continue;
+      std::vector<Letter> a(v[i].letters.begin(), v[i].letters.begin() + best_at);
+      std::vector<Letter> b(v[i].letters.begin() + best_at, v[i].letters.end());
+      record(p, i,
+             U32ToUtf8(v[i].lead) + U32ToUtf8(Compose(a)) + " " + U32ToUtf8(Compose(b)) +
+                 U32ToUtf8(v[i].trail),
+             "two words run together (" + Joined(LowerWord(a), LowerWord(b)) +
+                 " is usual in Vietnamese text)");
+      v[i].kind = WordKind::kOther;  // now two words: no further changes
     }
   }
 
-  std::vector<std::vector<Correction>> corrections(pages->size());
+  // Evidence from the document itself: how often each real word and each
+  // pair of neighbouring words was read.
+  std::unordered_map<std::u32string, int> word_count, pair_count;
+  for (const auto& v : views) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i].kind == WordKind::kValidSyllable) ++word_count[v[i].lower];
+      if (const WordView* n = Neighbour(v, i, +1)) ++pair_count[v[i].lower + U' ' + n->lower];
+    }
+  }
+  auto count_of = [](const std::unordered_map<std::u32string, int>& m, const std::u32string& k) {
+    auto it = m.find(k);
+    return it == m.end() ? 0 : it->second;
+  };
+
   for (size_t p = 0; p < pages->size(); ++p) {
     auto& v = views[p];
+    auto& words = (*pages)[p];
     for (size_t i = 0; i < v.size(); ++i) {
       WordView& w = v[i];
-      if (!is_word(w)) continue;
-      std::u32string to;
+      if (i > 0 && IsArticleOne(v[i - 1], w.core) && w.lead.empty()) {
+        record(p, i, "1" + U32ToUtf8(w.trail), "article number after \"Điều\": letter read for 1");
+        continue;
+      }
+      if (!IsWord(w)) continue;
+      const WordView* left = Neighbour(v, i, -1);
+      const WordView* right = Neighbour(v, i, +1);
+      const bool name = LooksLikeName(v, words, i);
+      const bool read_valid = w.kind == WordKind::kValidSyllable;
+
+      // Candidates: what was printed, its real diacritic variants, and the
+      // recogniser's own other readings.
+      std::vector<Candidate> cands;
+      auto add = [&](const std::u32string& lower, double channel, bool from_reading) {
+        for (Candidate& c : cands) {
+          if (c.lower != lower) continue;
+          if (channel < c.channel) c.channel = channel;
+          c.from_reading = c.from_reading || from_reading;
+          return;
+        }
+        cands.push_back(Candidate{lower, channel, from_reading});
+      };
+      if (read_valid) add(w.lower, 0, false);
+      std::vector<Letter> cl;
+      for (const auto& c : dictionary_.WithSkeleton(w.skeleton)) {
+        if (!Decompose(c, &cl) || cl.size() != w.letters.size()) continue;
+        const int cost = MarkDistance(w, cl);
+        if (cost <= kMaxPlausibleCost) add(c, kNatsPerMarkStep * cost, false);
+      }
+      if (dictionary_.empty()) {  // rules alone: the document's own words are the variants
+        for (const auto& [lower, n] : word_count) {
+          if (!Decompose(lower, &cl) || cl.size() != w.letters.size() || Skeleton(cl) != w.skeleton) continue;
+          const int cost = MarkDistance(w, cl);
+          if (cost <= kMaxPlausibleCost) add(lower, kNatsPerMarkStep * cost, false);
+        }
+      }
+      for (const Reading& r : words[i].alternatives) {
+        WordView alt = Analyse(r.text);
+        if (alt.kind == WordKind::kValidSyllable && alt.lead == w.lead && alt.trail == w.trail)
+          add(alt.lower, r.cost, true);
+      }
+      if (cands.empty() || (read_valid && cands.size() == 1)) continue;
+
+      for (Candidate& c : cands) {
+        const bool self = read_valid && c.lower == w.lower;
+        // A real word read differently elsewhere says little: "qua" and
+        // "quả" are both common. Only invalid readings take word counts.
+        if (!read_valid) {
+          c.doc_count = count_of(word_count, c.lower);
+          c.doc = kDocWordWeight * std::log1p(c.doc_count);
+        }
+        for (const WordView* n : {left, right}) {
+          if (n == nullptr) continue;
+          const std::u32string key = n == left ? n->lower + U' ' + c.lower : c.lower + U' ' + n->lower;
+          const int pc = count_of(pair_count, key) - (self ? 1 : 0);
+          if (pc >= options_.min_repetitions) {
+            c.doc += kDocPairWeight * std::log1p(pc);
+            c.doc_pair = std::max(c.doc_pair, pc);
+          }
+        }
+        if (model_.empty() || name) continue;  // a name's context says nothing about its spelling
+        c.lm = left ? model_.LogNext(left->lower, c.lower) : model_.LogUnigram(c.lower);
+        if (right) c.lm += model_.LogNext(c.lower, right->lower);
+      }
+
+      const Candidate* best = nullptr;
+      const Candidate* printed = nullptr;
+      for (const Candidate& c : cands) {
+        if (read_valid && c.lower == w.lower) printed = &c;
+        else if (best == nullptr || c.score() > best->score()) best = &c;
+      }
+      if (best == nullptr) continue;
+      const bool doc_evidence = best->doc_count > 0 || best->doc_pair > 0;
       std::string reason;
-
-      if (w.kind == WordKind::kInvalidSyllable) {
-        // 1. Diacritic-only variants that are real syllables.
-        std::vector<std::u32string> candidates = dictionary_.WithSkeleton(w.skeleton);
-        if (dictionary_.empty()) {
-          auto it = doc_by_skeleton.find(w.skeleton);
-          if (it != doc_by_skeleton.end()) candidates = it->second;
+      if (read_valid) {
+        // A word that makes a dictionary word with a neighbour is taken as
+        // meant ("đi đôi với" keeps "đôi" although "đối với" is frequent).
+        // When the new word makes a dictionary word with it too, the counts decide.
+        if (!best->from_reading && !model_.empty() &&
+            ((left && model_.IsWord(left->lower, w.lower) && !model_.IsWord(left->lower, best->lower)) ||
+             (right && model_.IsWord(w.lower, right->lower) && !model_.IsWord(best->lower, right->lower))))
+          continue;
+        // A pair read the same way min_repetitions times against this one
+        // reading decides by itself; otherwise the margin applies.
+        const bool repeated = best->doc_pair > 0 && printed->doc_pair == 0;
+        // (the model must still not object on the other side).
+        if (best->score() - printed->score() < (repeated ? 0 : kMarginForValidWord)) continue;
+        // The model objects when it knows the printed word well next to a
+        // neighbour and has never seen the new one there ("mang tính hình
+        // thức" keeps "tính" although "tình hình" is frequent).
+        bool objection = false;
+        for (const WordView* n : {left, right}) {
+          if (n == nullptr || model_.empty() || best->from_reading) continue;
+          const bool l = n == left;
+          const int64_t printed_pair = l ? model_.PairCount(n->lower, w.lower) : model_.PairCount(w.lower, n->lower);
+          const int64_t new_pair = l ? model_.PairCount(n->lower, best->lower) : model_.PairCount(best->lower, n->lower);
+          objection = objection || (printed_pair >= kMinPairSupport && new_pair == 0);
         }
-        int best = std::numeric_limits<int>::max();
-        std::vector<std::u32string> best_set;
-        std::vector<Letter> cl;
-        for (const auto& c : candidates) {
-          if (!Decompose(c, &cl) || cl.size() != w.letters.size()) continue;
-          int cost = MarkDistance(w, cl);
-          if (cost < best) {
-            best = cost;
-            best_set = {c};
-          } else if (cost == best) {
-            best_set.push_back(c);
+        if (objection) continue;
+        if (!best->from_reading && !repeated) {
+          // The model alone: next to one neighbour the printed word must be
+          // unheard of and the new one well attested.
+          if (name || model_.empty()) continue;
+          bool supported = false;
+          for (const WordView* n : {left, right}) {
+            if (n == nullptr) continue;
+            const bool l = n == left;
+            const int64_t printed_pair = l ? model_.PairCount(n->lower, w.lower) : model_.PairCount(w.lower, n->lower);
+            const int64_t new_pair = l ? model_.PairCount(n->lower, best->lower) : model_.PairCount(best->lower, n->lower);
+            supported = supported || (printed_pair == 0 && new_pair >= kMinPairSupport);
           }
+          if (!supported) continue;
         }
-        if (!best_set.empty() && best <= kMaxPlausibleCost) {
-          // Evidence from the document: among equally close candidates, the
-          // only one read elsewhere wins.
-          std::u32string seen;
-          int seen_count = 0, seen_kinds = 0;
-          for (const auto& c : best_set) {
-            auto it = word_count.find(c);
-            if (it != word_count.end()) {
-              ++seen_kinds;
-              seen = c;
-              seen_count = it->second;
-            }
-          }
-          if (seen_kinds == 1) {
-            to = seen;
-            reason = "read as " + Quoted(seen) + " " + std::to_string(seen_count) +
-                     " time(s) elsewhere in the document";
-          } else if (best_set.size() == 1 && seen_kinds == 0 && !w.capitalised) {
-            // A capitalised word may be a name: without evidence it stays.
-            to = best_set[0];
-            reason = "only valid syllable with these letters";
-          }
-        }
-      }
-
-      // 2. Neighbouring pairs read one way many times and this way once. A
-      // valid word read elsewhere in the document is taken as meant ("có",
-      // "dung" are common words, not misreadings of "cơ", "đúng").
-      const bool read_only_here =
-          w.kind == WordKind::kInvalidSyllable || word_count[w.lower] <= kMaxRareReadings;
-      if (to.empty() && read_only_here) {
-        for (int side = 0; side < 2 && to.empty(); ++side) {
-          size_t a = side == 0 ? i - 1 : i, b = side == 0 ? i : i + 1;
-          if ((side == 0 && i == 0) || b >= v.size()) continue;
-          if (!is_word(v[a]) || !is_word(v[b]) || !v[a].trail.empty() || !v[b].lead.empty())
-            continue;
-          auto it = pair_forms.find(v[a].skeleton + U' ' + v[b].skeleton);
-          if (it == pair_forms.end()) continue;
-          const std::u32string mine = v[a].lower + U' ' + v[b].lower;
-          auto mine_it = it->second.find(mine);
-          if (mine_it == it->second.end() || mine_it->second != 1) continue;
-          const std::u32string* top = nullptr;
-          int top_count = 0;
-          for (const auto& [form, count] : it->second) {
-            if (count > top_count) {
-              top = &form;
-              top_count = count;
-            }
-          }
-          if (top == nullptr || *top == mine || top_count < options_.min_repetitions) continue;
-          const size_t split = v[a].lower.size();
-          std::u32string first = top->substr(0, split), second = top->substr(split + 1);
-          std::u32string other = side == 0 ? first : second;
-          std::u32string target = side == 0 ? second : first;
-          if (other != (side == 0 ? v[a].lower : v[b].lower)) continue;  // only this word differs
-          std::vector<Letter> tl;
-          if (!Decompose(target, &tl) || !IsValid(tl)) continue;
-          if (w.kind == WordKind::kValidSyllable && !OtherSideAgrees(v, i, side, target, pair_forms, word_count))
-            continue;
-          to = target;
-          reason = "read as " + Quoted(*top) + " " + std::to_string(top_count) +
-                   " times in this document";
+      } else {
+        // Without the model only a tie is a rival; with it, any close call.
+        const double close = model_.empty() ? 0 : kMarginForValidWord;
+        int rivals = 0;
+        for (const Candidate& c : cands)
+          if (&c != best && c.score() >= best->score() - close) ++rivals;
+        if (name && !best->from_reading && !doc_evidence) continue;
+        // A word alone, or a close call, needs more than the model's taste.
+        const bool alone = left == nullptr && right == nullptr;
+        if ((alone ? cands.size() > 1 : rivals > 0 && model_.empty()) && !best->from_reading &&
+            !doc_evidence)
+          continue;
+        if (rivals == 0 && !best->from_reading && !doc_evidence) {
+          if (cands.size() == 1) reason = "only valid syllable with these letters";
+          else if (model_.empty()) reason = "the closest valid syllable with these letters";
         }
       }
-
-      if (to.empty() || to == w.lower) continue;
-      std::string from = (*pages)[p][i];
-      std::string corrected = WithCaseOf(w, to);
-      if (corrected == from) continue;
-      (*pages)[p][i] = corrected;
-      corrections[p].push_back(Correction{from, corrected, reason});
-      // The corrected word now reads as its target for the words after it.
-      Decompose(Utf8ToU32(corrected).substr(w.lead.size(), w.letters.size()), &w.letters);
-      w.stray.assign(w.letters.size(), false);
-      w.lower = to;
-      w.kind = WordKind::kValidSyllable;
+      if (reason.empty()) {
+        if (best->doc_pair > 0) {
+          reason = "read so " + std::to_string(best->doc_pair) + " times next to the same word in this document";
+        } else if (best->from_reading) {
+          reason = "the recogniser's second reading, and it fits its neighbours";
+        } else if (doc_evidence && (model_.empty() || best->doc >= best->lm - (printed ? printed->lm : best->lm))) {
+          reason = "read as \"" + U32ToUtf8(best->lower) + "\" " + std::to_string(best->doc_count) +
+                   " time(s) elsewhere in the document";
+        } else if (left || right) {
+          const int64_t l = left ? model_.PairCount(left->lower, best->lower) : -1;
+          const int64_t r = right ? model_.PairCount(best->lower, right->lower) : -1;
+          reason = (l >= r ? Joined(left->lower, best->lower) : Joined(best->lower, right->lower)) +
+                   " is usual in Vietnamese text (bigram model)";
+        } else {
+          reason = "the commoner real syllable with these letters (bigram model)";
+        }
+      }
+      std::string corrected = WithCaseOf(w, best->lower);
+      if (corrected == words[i].text) continue;
+      record(p, i, std::move(corrected), std::move(reason));
     }
   }
   return corrections;

@@ -1,5 +1,8 @@
-// Conservative correction of OCR'd Vietnamese: diacritics only, only on
-// unambiguous evidence, every change with its reason.
+// Correction of OCR'd Vietnamese from evidence, in this order of trust:
+// Tesseract's own other readings of the word, diacritic-only variants that
+// are real syllables, the syllable bigram model, and the document's own
+// repetitions. Numbers, codes and dates are never touched; every change
+// carries its reason.
 // Internal to the text stage. Thread-safety: const after construction.
 #pragma once
 
@@ -7,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/bigram_model.h"
 #include "text/letters.h"
 #include "text/syllable_dictionary.h"
 #include "text/text.h"
@@ -22,27 +26,44 @@ struct WordView {
   std::u32string lower;              // lower case, traditional tone style
   std::u32string skeleton;           // lower case, no marks
   bool capitalised = false;          // first letter upper, not all caps
+  bool all_caps = false;
+};
+
+// Another reading of a whole word, from the recogniser's per-character
+// choices, and how much less likely it was than the one it printed.
+struct Reading {
+  std::string text;   // NFC
+  double cost = 0;    // log(P(printed) / P(this)) >= 0
+};
+
+// A word of a document as the corrector sees it.
+struct DocumentWord {
+  std::string text;                  // NFC; corrected in place
+  std::vector<Reading> alternatives;  // may be empty (text input)
+  bool line_start = false;           // first word of its line
 };
 
 class Corrector {
  public:
-  // `dictionary` may be empty; it must outlive the corrector.
-  Corrector(const SyllableDictionary& dictionary, const Options& options)
-      : dictionary_(dictionary), options_(options) {}
+  // `dictionary` and `model` may be empty; they must outlive the corrector.
+  Corrector(const SyllableDictionary& dictionary, const BigramModel& model, const Options& options)
+      : dictionary_(dictionary), model_(model), options_(options) {}
 
   WordView Analyse(std::string_view word) const;
   bool IsValid(const std::vector<Letter>& letters) const;
 
-  // `pages` holds the NFC words of one document, page by page; corrected in
-  // place. Returns the corrections made on each page.
+  // `pages` holds the words of one document, page by page; corrected in
+  // place. A word joined to the one before it becomes empty; a word split in
+  // two holds a space. Returns the corrections made on each page.
   std::vector<std::vector<Correction>> CorrectDocument(
-      std::vector<std::vector<std::string>>* pages) const;
+      std::vector<std::vector<DocumentWord>>* pages) const;
 
  private:
   // Some real syllable has these toneless letters ("quyet" -> quyết).
   bool HasWellFormedVariant(const std::u32string& skeleton) const;
 
   const SyllableDictionary& dictionary_;
+  const BigramModel& model_;
   Options options_;
 };
 

@@ -4,8 +4,11 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
+#include "text/bigram_model.h"
 #include "text/corrector.h"
 #include "text/letters.h"
 #include "text/syllable.h"
@@ -17,8 +20,58 @@
 namespace sohoa::text {
 namespace {
 
+using internal::BigramModel;
 using internal::Corrector;
+using internal::DocumentWord;
+using internal::Reading;
 using internal::SyllableDictionary;
+
+// The recogniser's other readings of a word: one or two characters swapped
+// for a choice it also considered, at most this much less likely.
+constexpr double kMaxReadingCost = 4.0;   // nats
+constexpr float kMinGlyphProbability = 0.02f;
+constexpr size_t kMaxReadings = 12;
+
+std::vector<Reading> ReadingsOf(const OcrWord& word, std::string (*nfc)(std::string_view)) {
+  std::vector<Reading> out;
+  const auto& g = word.glyph_choices;
+  std::string best;
+  for (const auto& choices : g) {
+    if (choices.empty()) return out;
+    best += choices[0].text;
+  }
+  if (g.empty() || nfc(best) != word.text) return out;  // choices do not line up with the text
+  // (position, choice index, cost) of every single swap worth considering.
+  struct Swap { size_t pos, k; double cost; };
+  std::vector<Swap> swaps;
+  for (size_t i = 0; i < g.size(); ++i) {
+    const float top = std::max(g[i][0].probability, kMinGlyphProbability);
+    for (size_t k = 1; k < g[i].size(); ++k) {
+      if (g[i][k].probability < kMinGlyphProbability || g[i][k].text.empty()) continue;
+      const double cost = std::log(top / g[i][k].probability);
+      if (cost <= kMaxReadingCost) swaps.push_back(Swap{i, k, std::max(0.0, cost)});
+    }
+  }
+  std::sort(swaps.begin(), swaps.end(), [](const Swap& a, const Swap& b) { return a.cost < b.cost; });
+  auto spell = [&](const Swap* a, const Swap* b) {
+    std::string t;
+    for (size_t i = 0; i < g.size(); ++i) {
+      size_t k = 0;
+      if (a && a->pos == i) k = a->k;
+      if (b && b->pos == i) k = b->k;
+      t += g[i][k].text;
+    }
+    return nfc(t);
+  };
+  for (size_t x = 0; x < swaps.size() && out.size() < kMaxReadings; ++x) {
+    out.push_back(Reading{spell(&swaps[x], nullptr), swaps[x].cost});
+    for (size_t y = x + 1; y < swaps.size() && out.size() < kMaxReadings; ++y) {
+      if (swaps[y].pos == swaps[x].pos || swaps[x].cost + swaps[y].cost > kMaxReadingCost) continue;
+      out.push_back(Reading{spell(&swaps[x], &swaps[y]), swaps[x].cost + swaps[y].cost});
+    }
+  }
+  return out;
+}
 
 // Words of a text with the exact whitespace between them, so a corrected
 // text differs from the raw one only inside the words that changed.
@@ -44,20 +97,26 @@ SplitText Split(std::string_view s) {
   return out;
 }
 
+// A word emptied by correction (joined to the one before) takes its gap with it.
 std::string Join(const SplitText& t) {
   std::string out;
-  for (size_t i = 0; i < t.words.size(); ++i) out += t.gaps[i] + t.words[i];
+  for (size_t i = 0; i < t.words.size(); ++i) {
+    if (!t.words[i].empty()) out += t.gaps[i] + t.words[i];
+  }
   out += t.gaps.back();
   return out;
 }
 
+std::string RepairToNfcFn(std::string_view s) { return internal::RepairToNfc(s); }
+
 class IcuTextNormalizer final : public TextNormalizer {
  public:
-  IcuTextNormalizer(const Options& options, SyllableDictionary dictionary,
+  IcuTextNormalizer(const Options& options, SyllableDictionary dictionary, BigramModel model,
                     std::unique_ptr<icu::Transliterator> to_ascii)
       : options_(options),
         dictionary_(std::move(dictionary)),
-        corrector_(dictionary_, options_),
+        model_(std::move(model)),
+        corrector_(dictionary_, model_, options_),
         to_ascii_(std::move(to_ascii)) {}
 
   std::string Nfc(std::string_view text) override { return internal::RepairToNfc(text); }
@@ -85,19 +144,49 @@ class IcuTextNormalizer final : public TextNormalizer {
   }
 
   PageText NormalizePage(const PageText& page) override {
-    PageText out = page;
-    std::vector<std::vector<std::string>> words(1);
-    for (OcrLine& line : out.lines) {
-      for (OcrWord& word : line.words) {
-        word.text = Nfc(word.text);
-        words[0].push_back(word.text);
+    return std::move(CorrectPages({page}).front().page);
+  }
+
+  std::vector<CorrectedPage> CorrectPages(const std::vector<PageText>& pages) override {
+    std::vector<CorrectedPage> out(pages.size());
+    std::vector<std::vector<DocumentWord>> words(pages.size());
+    for (size_t p = 0; p < pages.size(); ++p) {
+      out[p].page = pages[p];
+      for (OcrLine& line : out[p].page.lines) {
+        for (size_t k = 0; k < line.words.size(); ++k) {
+          OcrWord& word = line.words[k];
+          word.text = Nfc(word.text);
+          DocumentWord dw{word.text, {}, k == 0};
+          if (options_.correct) dw.alternatives = ReadingsOf(word, &RepairToNfcFn);
+          words[p].push_back(std::move(dw));
+        }
       }
     }
     if (!options_.correct) return out;
-    corrector_.CorrectDocument(&words);
-    size_t k = 0;
-    for (OcrLine& line : out.lines)
-      for (OcrWord& word : line.words) word.text = words[0][k++];
+    std::vector<std::vector<Correction>> corrections = corrector_.CorrectDocument(&words);
+    for (size_t p = 0; p < pages.size(); ++p) {
+      size_t k = 0;
+      for (OcrLine& line : out[p].page.lines) {
+        std::vector<OcrWord> kept;
+        for (OcrWord& word : line.words) {
+          std::string& text = words[p][k++].text;
+          if (text.empty() && !kept.empty()) {  // joined to the word before: one box
+            Box& b = kept.back().box;
+            const int x1 = std::max(b.right(), word.box.right()), y1 = std::max(b.bottom(), word.box.bottom());
+            b.x = std::min(b.x, word.box.x);
+            b.y = std::min(b.y, word.box.y);
+            b.w = x1 - b.x;
+            b.h = y1 - b.y;
+            continue;
+          }
+          word.glyph_choices.clear();  // read once: the raw page keeps them
+          word.text = std::move(text);
+          kept.push_back(std::move(word));
+        }
+        line.words = std::move(kept);
+      }
+      out[p].corrections = std::move(corrections[p]);
+    }
     return out;
   }
 
@@ -122,17 +211,19 @@ class IcuTextNormalizer final : public TextNormalizer {
 
   std::vector<CorrectedText> CorrectDocument(const std::vector<std::string>& pages) override {
     std::vector<SplitText> split;
-    std::vector<std::vector<std::string>> words;
+    std::vector<std::vector<DocumentWord>> words(pages.size());
     std::vector<CorrectedText> out(pages.size());
     for (size_t p = 0; p < pages.size(); ++p) {
       out[p].raw = Nfc(pages[p]);
       split.push_back(Split(out[p].raw));
-      words.push_back(split.back().words);
+      const SplitText& t = split.back();
+      for (size_t i = 0; i < t.words.size(); ++i)
+        words[p].push_back(DocumentWord{t.words[i], {}, i == 0 || t.gaps[i].find('\n') != std::string::npos});
     }
     std::vector<std::vector<Correction>> corrections(pages.size());
     if (options_.correct) corrections = corrector_.CorrectDocument(&words);
     for (size_t p = 0; p < pages.size(); ++p) {
-      split[p].words = std::move(words[p]);
+      for (size_t i = 0; i < words[p].size(); ++i) split[p].words[i] = std::move(words[p][i].text);
       out[p].text = Join(split[p]);
       out[p].corrections = std::move(corrections[p]);
     }
@@ -142,6 +233,7 @@ class IcuTextNormalizer final : public TextNormalizer {
  private:
   Options options_;
   SyllableDictionary dictionary_;
+  BigramModel model_;
   Corrector corrector_;
   std::unique_ptr<icu::Transliterator> to_ascii_;
 };
@@ -164,6 +256,10 @@ Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create(const Options& op
   if (!options.syllable_dictionary_path.empty()) {
     SOHOA_ASSIGN_OR_RETURN(dictionary, SyllableDictionary::Load(options.syllable_dictionary_path));
   }
+  BigramModel model;
+  if (!options.bigram_model_path.empty()) {
+    SOHOA_ASSIGN_OR_RETURN(model, BigramModel::Load(options.bigram_model_path));
+  }
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> to_ascii(
       icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, err));
@@ -172,7 +268,7 @@ Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create(const Options& op
                                       u_errorName(err) + ")");
   }
   return std::unique_ptr<TextNormalizer>(
-      new IcuTextNormalizer(options, std::move(dictionary), std::move(to_ascii)));
+      new IcuTextNormalizer(options, std::move(dictionary), std::move(model), std::move(to_ascii)));
 }
 
 }  // namespace sohoa::text

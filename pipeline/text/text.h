@@ -5,8 +5,11 @@
 // is the traditional one ("hòa, thủy, xóa"): it is the style of the national
 // motto on every document ("CỘNG HÒA") and of Decree 30 itself.
 //
-// Corrections are conservative: only diacritics change, only when the
-// evidence leaves exactly one candidate, and numbers, document codes
+// Corrections weigh evidence, in this order of trust: the recogniser's own
+// other readings of a character, diacritic-only variants that are real
+// syllables, a syllable bigram model of Vietnamese text, and the document's
+// own repetitions. A real syllable is changed only on strong evidence, a
+// name only on the recogniser's or the document's; numbers, document codes
 // ("17/BC-UBND"), dates and all-caps codes are never touched. Every change
 // carries its reason.
 // Thread-safety: a TextNormalizer is used by one thread at a time.
@@ -28,8 +31,13 @@ struct Options {
   // Empty: spelling rules alone decide validity and only document evidence
   // corrects. Default: "/usr/share/hunspell/vi_VN.dic".
   std::string syllable_dictionary_path = "/usr/share/hunspell/vi_VN.dic";
-  // A word pair read one way at least this many times in a document overrides
-  // a single differently-accented reading of the same letters. Default 4.
+  // Syllable unigram/bigram counts (scripts/build_bigram_model.py), read once
+  // in Create(). Empty: no language model. Default:
+  // "models/vi_syllable_bigrams.tsv" (the CLI resolves it against the
+  // project folder).
+  std::string bigram_model_path = "models/vi_syllable_bigrams.tsv";
+  // A word pair read one way at least this many times in a document counts
+  // as evidence against a different reading of the same word. Default 4.
   int min_repetitions = 4;
 };
 
@@ -38,6 +46,14 @@ struct Correction {
   std::string from;    // the word as read ("quyet")
   std::string to;      // the word as corrected ("quyết")
   std::string reason;  // "only valid syllable with these letters"
+  int word = 0;        // index of the word among the page's whitespace-separated words
+};
+
+// A page after correction: words NFC and corrected (a word joined to the one
+// before it is removed and its box merged; boxes otherwise unchanged).
+struct CorrectedPage {
+  PageText page;
+  std::vector<Correction> corrections;
 };
 
 // A text before and after correction.
@@ -78,6 +94,10 @@ class TextNormalizer {
   // Normalises every word of a page (boxes unchanged); corrects too when
   // Options::correct.
   virtual PageText NormalizePage(const PageText& page) = 0;
+  // The pages of one document together: NFC, then (when Options::correct)
+  // corrections using the recogniser's glyph choices, the model and the
+  // whole document's repetitions. One result per page.
+  virtual std::vector<CorrectedPage> CorrectPages(const std::vector<PageText>& pages) = 0;
 
   // One syllable (punctuation around it ignored, case ignored): spelling
   // rules and, when loaded, the dictionary.
@@ -87,7 +107,7 @@ class TextNormalizer {
   // Counts letter-only words that are not valid syllables.
   virtual int CountInvalidSyllables(std::string_view text) = 0;
 
-  // Nfc, then corrections using the text's own repetitions as evidence.
+  // Nfc, then corrections (model and the text's own repetitions as evidence).
   virtual CorrectedText Correct(std::string_view text) = 0;
   // Corrects the pages of one document together, so a word read right on
   // one page is evidence for another page. One result per page.

@@ -1,3 +1,5 @@
+// The corrector, one kind of OCR mistake at a time: damaged input, expected
+// output, and what must be left alone.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -14,77 +16,139 @@ class CorrectorTest : public ::testing::Test {
     n_ = MakeNormalizer();
     ASSERT_NE(n_, nullptr);
   }
+  std::string Fixed(const std::string& text) { return n_->Correct(text).text; }
   std::unique_ptr<TextNormalizer> n_;
 };
 
+// Without the bigram model: only the dictionary and the document decide.
+std::unique_ptr<TextNormalizer> WithoutModel() {
+  Options options;
+  options.bigram_model_path = "";
+  return MakeNormalizer(options);
+}
+
+OcrWord Word(const std::string& text, int x) { return OcrWord{text, Box{x, 0, 30, 10}, 90, {}}; }
+
 TEST_F(CorrectorTest, DroppedMarkWithOneCandidateIsRestored) {
-  CorrectedText r = n_->Correct("vuợt qua khó khăn");
+  auto plain = WithoutModel();
+  CorrectedText r = plain->Correct("vuợt qua khó khăn");
   EXPECT_EQ(r.text, "vượt qua khó khăn");
   EXPECT_EQ(r.raw, "vuợt qua khó khăn");
   ASSERT_EQ(r.corrections.size(), 1u);
   EXPECT_EQ(r.corrections[0].from, "vuợt");
   EXPECT_EQ(r.corrections[0].to, "vượt");
-  EXPECT_EQ(r.corrections[0].reason, "only valid syllable with these letters");
-  EXPECT_EQ(n_->Correct("số nguời").text, "số người");
+  EXPECT_EQ(r.corrections[0].reason, "the closest valid syllable with these letters");
+  EXPECT_EQ(r.corrections[0].word, 0);
+  EXPECT_EQ(plain->Correct("nguyện vọng").text, "nguyện vọng");
+  EXPECT_EQ(Fixed("số nguời"), "số người");
+}
+
+TEST_F(CorrectorTest, DroppedToneMarkIsRestoredFromContext) {
+  // quyết and quyệt are both real: the model knows which follows "giải".
+  CorrectedText r = n_->Correct("Giải quyet hồ sơ");
+  EXPECT_EQ(r.text, "Giải quyết hồ sơ");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_NE(r.corrections[0].reason.find("bigram model"), std::string::npos);
+  EXPECT_EQ(Fixed("kết qua kiểm tra"), "kết quả kiểm tra");
 }
 
 TEST_F(CorrectorTest, AmbiguousWordWithoutEvidenceStays) {
-  // quyết and quyệt are both real syllables.
-  CorrectedText r = n_->Correct("Giải quyet");
-  EXPECT_EQ(r.text, "Giải quyet");
-  EXPECT_TRUE(r.corrections.empty());
+  auto plain = WithoutModel();
+  EXPECT_EQ(plain->Correct("Giải quyet").text, "Giải quyet");  // no model, no repetition
+  EXPECT_EQ(Fixed("quyet"), "quyet");                          // a word alone: no context
+}
+
+TEST_F(CorrectorTest, SwappedStackedDiacriticIsFixedFromContext) {
+  EXPECT_EQ(Fixed("công tác kiếm tra và giám sát"), "công tác kiểm tra và giám sát");
+  EXPECT_EQ(Fixed("thúc đấy chuyến đổi số"), "thúc đẩy chuyển đổi số");
+  EXPECT_EQ(Fixed("cán bộ nhần dân"), "cán bộ nhân dân");
+}
+
+TEST_F(CorrectorTest, RealWordInAUsualPairIsLeftAlone) {
+  for (const char* text : {"kiếm tiền", "chuyến đi", "nhận hồ sơ", "chi phí", "chỉ đạo", "thông qua rà soát"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
 }
 
 TEST_F(CorrectorTest, DocumentEvidenceSettlesAnAmbiguousWord) {
-  CorrectedText r = n_->Correct("Quyết định số 12.\nGiải quyet hồ sơ");
+  auto plain = WithoutModel();
+  CorrectedText r = plain->Correct("Quyết định số 12.\nGiải quyet hồ sơ");
   EXPECT_EQ(r.text, "Quyết định số 12.\nGiải quyết hồ sơ");
   ASSERT_EQ(r.corrections.size(), 1u);
   EXPECT_NE(r.corrections[0].reason.find("elsewhere in the document"), std::string::npos);
 }
 
 TEST_F(CorrectorTest, EvidenceFromAnotherPageOfTheDocument) {
-  auto pages = n_->CorrectDocument({"Về việc giải quyết khiếu nại", "Giải quyet xong"});
+  auto plain = WithoutModel();
+  auto pages = plain->CorrectDocument({"Về việc giải quyết khiếu nại", "Giải quyet xong"});
   ASSERT_EQ(pages.size(), 2u);
   EXPECT_EQ(pages[0].text, "Về việc giải quyết khiếu nại");
   EXPECT_EQ(pages[1].text, "Giải quyết xong");
 }
 
 TEST_F(CorrectorTest, HeadingInCapitalsIsCorrectedAndKeepsCase) {
-  EXPECT_EQ(n_->Correct("Căn cứ Quyết định số 5. QUYET ĐỊNH").text,
-            "Căn cứ Quyết định số 5. QUYẾT ĐỊNH");
+  EXPECT_EQ(Fixed("Căn cứ Quyết định số 5. QUYET ĐỊNH"), "Căn cứ Quyết định số 5. QUYẾT ĐỊNH");
 }
 
-TEST_F(CorrectorTest, PairReadManyTimesFixesTheOddReading) {
-  const std::string body = "quyết định số 1, quyết định số 2, quyết định số 3, quyết định số 4, ";
-  CorrectedText r = n_->Correct(body + "quyết đình số 5");
-  EXPECT_EQ(r.text, body + "quyết định số 5");
+TEST_F(CorrectorTest, NameReadRightManyTimesFixesTheOddReading) {
+  // No model, and a name: only the document's repetitions can speak.
+  auto plain = WithoutModel();
+  const std::string body = "bà Lương Điền, bà Lương Điền, bà Lương Điền, bà Lương Điền, ";
+  CorrectedText r = plain->Correct(body + "bà Lương Điển");
+  EXPECT_EQ(r.text, body + "bà Lương Điền");
   ASSERT_EQ(r.corrections.size(), 1u);
-  EXPECT_EQ(r.corrections[0].reason, "read as \"quyết định\" 4 times in this document");
+  EXPECT_EQ(r.corrections[0].reason, "read so 4 times next to the same word in this document");
   // Three readings are not enough evidence (min_repetitions = 4).
-  const std::string three = "quyết định số 1, quyết định số 2, quyết định số 3, ";
-  EXPECT_EQ(n_->Correct(three + "quyết đình số 5").text, three + "quyết đình số 5");
+  const std::string three = "bà Lương Điền, bà Lương Điền, bà Lương Điền, ";
+  EXPECT_EQ(plain->Correct(three + "bà Lương Điển").text, three + "bà Lương Điển");
 }
 
 TEST_F(CorrectorTest, CommonWordIsNotOverriddenByAFrequentPair) {
   const std::string text =
       "đối với A, đối với B, đối với C, đối với D, đối với E. Cải cách đi đôi với kỷ cương";
-  EXPECT_EQ(n_->Correct(text).text, text);
+  EXPECT_EQ(Fixed(text), text);
 }
 
 TEST_F(CorrectorTest, StrayLetterNeedsEvidence) {
-  EXPECT_EQ(n_->Correct("cöng").text, "cöng");  // công or cong: no way to tell
-  EXPECT_EQ(n_->Correct("Ủy ban công bố cöng khai").text, "Ủy ban công bố công khai");
+  EXPECT_EQ(Fixed("cöng"), "cöng");  // công or cong: alone, no way to tell
+  EXPECT_EQ(Fixed("Ủy ban công bố cöng khai"), "Ủy ban công bố công khai");
+  EXPECT_EQ(Fixed("tình hình thực hiïện"), "tình hình thực hiïện");  // not one letter per letter
+}
+
+TEST_F(CorrectorTest, WordBrokenByASpaceIsJoined) {
+  CorrectedText r = n_->Correct("ban hành qu yết định");
+  EXPECT_EQ(r.text, "ban hành quyết định");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].from, "qu yết");
+  EXPECT_EQ(r.corrections[0].reason, "one word broken by a space");
+}
+
+TEST_F(CorrectorTest, WordsRunTogetherAreSplit) {
+  EXPECT_EQ(Fixed("cải cách thủ tụchành chính"), "cải cách thủ tục hành chính");
+}
+
+TEST_F(CorrectorTest, ListDashRunIntoTheWordIsSeparated) {
+  EXPECT_EQ(Fixed("Nơi nhận:\n-Lưu: VT, VP."), "Nơi nhận:\n- Lưu: VT, VP.");
+  EXPECT_EQ(Fixed("giai đoạn 2021 -2025"), "giai đoạn 2021 -2025");  // not a list dash
+}
+
+TEST_F(CorrectorTest, ArticleNumberOneReadAsALetter) {
+  EXPECT_EQ(Fixed("Điều L. Phạm vi điều chỉnh"), "Điều 1. Phạm vi điều chỉnh");
+  EXPECT_EQ(Fixed("Chương I"), "Chương I");  // a Roman numeral where it belongs
 }
 
 TEST_F(CorrectorTest, NamesWithoutEvidenceStay) {
-  EXPECT_EQ(n_->Correct("Ông Vuợt").text, "Ông Vuợt");
-  EXPECT_EQ(n_->Correct("Nguyen Van Tuan").text, "Nguyen Van Tuan");
+  EXPECT_EQ(Fixed("Ông Vuợt"), "Ông Vuợt");
+  EXPECT_EQ(Fixed("Nguyen Van Tuan"), "Nguyen Van Tuan");
+  EXPECT_EQ(Fixed("huyện Cẩm Xuyên"), "huyện Cẩm Xuyên");
+  EXPECT_EQ(Fixed("ông Lê Văn Tám"), "ông Lê Văn Tám");
 }
 
-TEST_F(CorrectorTest, NumbersCodesAndDatesAreNeverChanged) {
+TEST_F(CorrectorTest, NumbersCodesDatesAndForeignWordsAreNeverChanged) {
   for (const char* text :
        {"ISO 9001:2015", "Số: 17/BC-UBND", "ngày 29/4/2020", "Kế hoạch số 32/KH-UBND",
-        "UBND HĐND VT QĐ", "tháng 05/2023", "123/QĐ-UBND-NV", "Điều 1.", "1.250.000 đồng"}) {
+        "UBND HĐND VT QĐ", "tháng 05/2023", "123/QĐ-UBND-NV", "Điều 1.", "1.250.000 đồng",
+        "phần mềm Microsoft Office", "email và website"}) {
     CorrectedText r = n_->Correct(text);
     EXPECT_EQ(r.text, text);
     EXPECT_TRUE(r.corrections.empty()) << text;
@@ -98,7 +162,7 @@ TEST_F(CorrectorTest, CyrillicInsideCodeIsRepairedNotCorrected) {
 }
 
 TEST_F(CorrectorTest, WhitespaceIsKept) {
-  EXPECT_EQ(n_->Correct("  số\tnguời\n\nđến ").text, "  số\tngười\n\nđến ");
+  EXPECT_EQ(Fixed("  số\tnguời\n\nđến "), "  số\tngười\n\nđến ");
 }
 
 TEST_F(CorrectorTest, CorrectionCanBeSwitchedOff) {
@@ -112,13 +176,55 @@ TEST_F(CorrectorTest, CorrectionCanBeSwitchedOff) {
 TEST_F(CorrectorTest, NormalizePageCorrectsWordsInPlace) {
   PageText page;
   OcrLine line;
-  line.words.push_back(OcrWord{"số", Box{0, 0, 10, 10}, 90});
-  line.words.push_back(OcrWord{"nguời", Box{20, 0, 30, 10}, 60});
+  line.words = {Word("số", 0), Word("nguời", 20)};
   page.lines.push_back(line);
   PageText out = n_->NormalizePage(page);
   ASSERT_EQ(out.lines[0].words.size(), 2u);
   EXPECT_EQ(out.lines[0].words[1].text, "người");
   EXPECT_EQ(out.lines[0].words[1].box.x, 20);
+}
+
+TEST_F(CorrectorTest, RecognisersSecondReadingIsTrustedFirst) {
+  // "Cấm" printed, "Cẩm" nearly as likely to the recogniser; the name is
+  // read "Cẩm Xuyên" nowhere else, so only the recogniser can speak.
+  PageText page;
+  OcrLine line;
+  line.words = {Word("huyện", 0), Word("Cấm", 40), Word("Xuyên", 80)};
+  line.words[1].glyph_choices = {{{"C", 0.95f}}, {{"ấ", 0.50f}, {"ẩ", 0.45f}}, {{"m", 0.9f}}};
+  page.lines.push_back(line);
+  // Without the recogniser's choices the name stays as printed.
+  PageText bare = page;
+  bare.lines[0].words[1].glyph_choices.clear();
+  EXPECT_EQ(n_->NormalizePage(bare).lines[0].words[1].text, "Cấm");
+  // With them, a name is still kept: the model says nothing about names.
+  EXPECT_EQ(n_->NormalizePage(page).lines[0].words[1].text, "Cấm");
+
+  // A common word: the close second reading wins when the context backs it.
+  PageText body;
+  OcrLine l2;
+  l2.words = {Word("tiếp", 0), Word("nhấn", 40), Word("hồ", 80), Word("sơ", 120)};
+  l2.words[1].glyph_choices = {
+      {{"n", 0.95f}}, {{"h", 0.95f}}, {{"ấ", 0.55f}, {"ậ", 0.40f}}, {{"n", 0.9f}}};
+  body.lines.push_back(l2);
+  std::vector<CorrectedPage> out = n_->CorrectPages({body});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].page.lines[0].words[1].text, "nhận");
+  ASSERT_EQ(out[0].corrections.size(), 1u);
+  EXPECT_NE(out[0].corrections[0].reason.find("recogniser"), std::string::npos);
+  EXPECT_EQ(out[0].page.lines[0].words[1].box.x, 40);
+}
+
+TEST_F(CorrectorTest, JoinedWordsShareOneBox) {
+  PageText page;
+  OcrLine line;
+  line.words = {Word("ban", 0), Word("hành", 40), Word("qu", 80), Word("yết", 100), Word("định", 140)};
+  page.lines.push_back(line);
+  PageText out = n_->NormalizePage(page);
+  ASSERT_EQ(out.lines[0].words.size(), 4u);
+  EXPECT_EQ(out.lines[0].words[2].text, "quyết");
+  EXPECT_EQ(out.lines[0].words[2].box.x, 80);
+  EXPECT_EQ(out.lines[0].words[2].box.right(), 130);
+  EXPECT_EQ(out.PlainText(), "ban hành quyết định\n");
 }
 
 }  // namespace

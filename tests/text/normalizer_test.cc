@@ -6,13 +6,7 @@
 namespace sohoa::text {
 namespace {
 
-std::unique_ptr<TextNormalizer> Make(Options options = {}) {
-  if (options.syllable_dictionary_path == Options{}.syllable_dictionary_path)
-    options.syllable_dictionary_path = TestDictionaryPath();
-  auto created = TextNormalizer::Create(options);
-  EXPECT_TRUE(created.ok()) << created.status().ToString();
-  return std::move(created).value();
-}
+std::unique_ptr<TextNormalizer> Make(Options options = {}) { return MakeNormalizer(options); }
 
 TEST(NormalizerTest, NfdInputBecomesNfc) {
   auto n = Make();
@@ -92,6 +86,16 @@ TEST(NormalizerTest, MissingDictionaryIsAFailedPrecondition) {
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(created.status().message().find("hunspell-vi"), std::string::npos);
+}
+
+TEST(NormalizerTest, MissingBigramModelIsAFailedPrecondition) {
+  Options options;
+  options.syllable_dictionary_path = TestDictionaryPath();
+  options.bigram_model_path = "/nonexistent/vi_syllable_bigrams.tsv";
+  auto created = TextNormalizer::Create(options);
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(created.status().message().find("bigram model"), std::string::npos);
 }
 
 TEST(NormalizerTest, BadRepetitionThresholdIsInvalidArgument) {

@@ -15,9 +15,18 @@ inline std::string TestDictionaryPath() {
   return std::string(SOHOA_SHARED_DIR) + "/eval/external/hunspell-vi-debian/vi_VN.dic";
 }
 
+// The committed bigram model.
+inline std::string TestModelPath() {
+  return std::string(SOHOA_SOURCE_DIR) + "/models/vi_syllable_bigrams.tsv";
+}
+
+// Default paths are replaced by the test copies; other values are kept
+// (an empty path switches that resource off).
 inline std::unique_ptr<TextNormalizer> MakeNormalizer(Options options = {}) {
   if (options.syllable_dictionary_path == Options{}.syllable_dictionary_path)
     options.syllable_dictionary_path = TestDictionaryPath();
+  if (options.bigram_model_path == Options{}.bigram_model_path)
+    options.bigram_model_path = TestModelPath();
   auto created = TextNormalizer::Create(options);
   EXPECT_TRUE(created.ok()) << created.status().ToString();
   return created.ok() ? std::move(created).value() : nullptr;
