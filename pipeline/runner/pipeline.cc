@@ -67,8 +67,7 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
   const double dpi = cleaned.ocr.dpi > 0 ? cleaned.ocr.dpi : 300;
   SOHOA_ASSIGN_OR_RETURN(PageText raw, w.engine->Recognize(cleaned.ocr, dpi));
   PageOutcome out;
-  out.text = w.normalizer->NormalizePage(raw);
-  out.raw = std::move(raw);
+  out.raw = std::move(raw);  // the text stage reads the document's pages together, later
   out.quality = cleaned.quality;
   if (cleaned_out) *cleaned_out = std::move(cleaned);
   return out;
@@ -135,13 +134,23 @@ Status ProcessFile(Worker& w, const Config& config, Mode mode, store::DossierSto
       pr.height = cleaned.ocr.height;
       pr.dpi = cleaned.ocr.dpi;
       pr.quality = page->quality;
-      pr.words = page->text;
       pr.raw_text = page->raw.PlainText();
-      pr.text = page->text.PlainText();
-      pr.search_text = w.normalizer->SearchKey(pr.text);
       record.pages.push_back(std::move(pr));
     }
     out.pages.push_back(std::move(page).value());
+  }
+  // Corrected together: a word read right on one page is evidence for another.
+  std::vector<PageText> raws;
+  for (const PageOutcome& p : out.pages) raws.push_back(p.raw);
+  std::vector<text::CorrectedPage> corrected = w.normalizer->CorrectPages(raws);
+  for (size_t i = 0; i < out.pages.size(); ++i) {
+    out.pages[i].text = std::move(corrected[i].page);
+    out.pages[i].corrections = std::move(corrected[i].corrections);
+    if (mode != Mode::kIngest) continue;
+    store::PageRecord& pr = record.pages[i];
+    pr.words = out.pages[i].text;
+    pr.text = pr.words.PlainText();
+    pr.search_text = w.normalizer->SearchKey(pr.text);
   }
   if (mode == Mode::kOcr) return Status::Ok();
 

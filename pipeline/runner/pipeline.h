@@ -16,6 +16,7 @@
 #include "core/status.h"
 #include "runner/config.h"
 #include "store/store.h"
+#include "text/text.h"
 
 namespace sohoa::runner {
 
@@ -28,6 +29,7 @@ enum class Mode {
 struct PageOutcome {
   PageText raw;           // as recognised
   PageText text;          // normalised/corrected
+  std::vector<text::Correction> corrections;  // what correction changed in `text`, with reasons
   PageQuality quality;
 };
 
