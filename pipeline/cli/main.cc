@@ -141,6 +141,9 @@ Status App::LoadConfiguration() {
   if (fs::path(config_.ocr.tessdata_dir).is_relative()) {
     config_.ocr.tessdata_dir = (home_ / config_.ocr.tessdata_dir).string();
   }
+  if (!config_.text.bigram_model_path.empty() && fs::path(config_.text.bigram_model_path).is_relative()) {
+    config_.text.bigram_model_path = (home_ / config_.text.bigram_model_path).string();
+  }
   if (!common_.store_dir.empty()) config_.store.dir = common_.store_dir;
   if (common_.workers > 0) config_.runner.workers = common_.workers;
   if (!dossier_.empty()) config_.runner.dossier = dossier_;

@@ -126,9 +126,14 @@ Result<Config> ParseConfig(const std::string& toml_text, const std::string& orig
       .Integer("page_segmentation", &c.ocr.page_segmentation)
       .Bool("split_header_columns", &c.ocr.split_header_columns)
       .Integer("page_timeout_ms", &c.ocr.page_timeout_ms)
-      .Number("osd_min_confidence", &c.ocr.osd_min_confidence);
+      .Number("osd_min_confidence", &c.ocr.osd_min_confidence)
+      .Bool("glyph_choices", &c.ocr.glyph_choices);
   binders.emplace_back("text", origin);
-  binders.back().Bool("correct", &c.text.correct);
+  binders.back()
+      .Bool("correct", &c.text.correct)
+      .String("syllable_dictionary_path", &c.text.syllable_dictionary_path)
+      .String("bigram_model_path", &c.text.bigram_model_path)
+      .Integer("min_repetitions", &c.text.min_repetitions);
   binders.emplace_back("extract", origin);
   binders.back().Bool("cited_documents", &c.extract.cited_documents);
   binders.emplace_back("store", origin);
