@@ -241,7 +241,17 @@ std::optional<std::string> DocTypeOfLine(std::string_view line) {
   const std::string folded = Fold(CollapseSpaces(text));
   if (folded == "CONG VAN") return std::nullopt;  // a công văn prints no type line
   const DocTypeRule* rule = DocTypeByFoldedName(folded);
-  if (!rule) return std::nullopt;
+  if (!rule && !StartsWithBodyKind(text)) {
+    // One OCR slip in a long type name ("QUYET DJNH", "KE HOACJ"), when only
+    // one name is that close; never a body's name ("HỘI ĐỒNG" is no "HỢP ĐỒNG").
+    for (const DocTypeRule& candidate : DocTypes()) {
+      const std::string name = Fold(candidate.name);
+      if (name.size() < 7 || EditDistance(folded, name) != 1) continue;
+      if (rule) return std::nullopt;  // two names as close: neither
+      rule = &candidate;
+    }
+  }
+  if (!rule || Fold(rule->name) == "CONG VAN") return std::nullopt;
   return std::string(rule->name);
 }
 

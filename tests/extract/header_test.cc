@@ -62,6 +62,12 @@ TEST(HeaderTest, TypeLinesAndStamps) {
   EXPECT_EQ(DocTypeOfLine("BẢO CÁO"), "BÁO CÁO");
   EXPECT_EQ(DocTypeOfLine("QUYẾT ĐỊNH:"), "QUYẾT ĐỊNH");
   EXPECT_FALSE(DocTypeOfLine("Báo cáo kết quả"));
+  // One OCR slip in a long type name.
+  EXPECT_EQ(DocTypeOfLine("QUYẾT DJNH"), "QUYẾT ĐỊNH");
+  EXPECT_EQ(DocTypeOfLine("KẾ HOẠCJ"), "KẾ HOẠCH");
+  EXPECT_FALSE(DocTypeOfLine("BÁO"));
+  EXPECT_FALSE(DocTypeOfLine("CÔNG VẨN"));
+  EXPECT_FALSE(DocTypeOfLine("HỘI ĐỒNG"));  // a wrapped issuer line
   EXPECT_FALSE(DocTypeOfLine("CÔNG VĂN ĐẾN"));
   EXPECT_TRUE(IsReceivedStampLine("CÔNG VĂN ĐẾN"));
   EXPECT_TRUE(IsReceivedStampLine("CÔNG VĂN ĐEN"));
