@@ -125,7 +125,7 @@ class App {
   fs::path home_;
 
   std::vector<std::string> inputs_;
-  std::string dossier_, text_dir_, query_, issuer_, type_, from_, to_, pdf_out_;
+  std::string dossier_, text_dir_, query_, issuer_, type_, from_, to_, pdf_out_, dump_dir_;
   bool json_ = false;
   int limit_ = 20;
   int64_t id_ = 0;
@@ -347,6 +347,15 @@ int App::Ocr() {
     std::cerr << "sohoa: " << s.message() << "\n";
     return kExitUsage;
   }
+  if (!dump_dir_.empty()) {
+    // One page's steps per folder: several inputs would overwrite each other.
+    if (files->size() != 1) {
+      std::cerr << "sohoa: --dump-dir takes exactly one input file\n";
+      return kExitUsage;
+    }
+    config_.clean.dump_dir = dump_dir_;
+    config_.runner.workers = 1;
+  }
   runner::Pipeline pipeline(config_, logger_.get());
   if (Status s = pipeline.Preflight(); !s.ok()) {
     std::cerr << "sohoa: " << s.ToString() << "\n";
@@ -452,6 +461,9 @@ int App::Main(int argc, char** argv) {
 
   auto* ocr = app.add_subcommand("ocr", "read pages and write their text (no store)");
   ocr->add_option("--text-dir", text_dir_, "folder for <stem>.txt / <stem>_pNN.txt")->required();
+  ocr->add_option("--dump-dir", dump_dir_,
+                  "write each cleaning step's image of the one input here (NN_step.png; "
+                  "for a multi-page file, its last page)");
   ocr->add_option("inputs", inputs_, "files and folders")->required();
 
   auto* extract = app.add_subcommand("extract", "read documents and print their fields (no store)");
