@@ -105,4 +105,16 @@ std::string RepairLocality(std::string_view line, const std::vector<std::string>
   return JoinWords(parts, 0, tail) + " " + locality;
 }
 
+std::string AuthorityAsIssuerPrints(std::string_view authority, std::string_view issuer) {
+  const std::vector<std::string> words = Words(authority), body = Words(issuer);
+  if (words.size() < 2 || body.empty()) return std::string(authority);
+  // "TM. UY BẠN NHAN DAN" under "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the body's words
+  // after the prefix, folded, open the issuer's name.
+  const size_t n = words.size() - 1;
+  if (n > body.size()) return std::string(authority);
+  for (size_t j = 0; j < n; ++j)
+    if (Fold(TrimJunk(words[j + 1])) != Fold(body[j])) return std::string(authority);
+  return words[0] + " " + JoinWords(body, 0, n);
+}
+
 }  // namespace sohoa::extract

@@ -199,6 +199,8 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
   }
 
   fields.signer = FindSigner(lines.back());
+  if (fields.signer && fields.issuer && !fields.signer->authority.empty())
+    fields.signer->authority = AuthorityAsIssuerPrints(fields.signer->authority, *fields.issuer);
   fields.addressees = ListAfterLabel(first, "KINH GUI");
   for (size_t p = lines.size(); p-- > 0 && fields.recipients.empty();) {
     fields.recipients = ListAfterLabel(lines[p], "NOI NHAN");

@@ -154,6 +154,11 @@ std::string MostPrintedSpelling(std::string_view name, const std::vector<std::st
 // HA") in the spelling the document prints most often.
 std::string RepairLocality(std::string_view line, const std::vector<std::string>& words);
 
+// The signature block's authority ("TM. UY BẠN NHAN DAN") with its body
+// spelt as the issuer line prints it ("TM. ỦY BAN NHÂN DÂN") when the two fold
+// alike; the block repeats the issuer's kind. Unchanged otherwise.
+std::string AuthorityAsIssuerPrints(std::string_view authority, std::string_view issuer);
+
 // ---- source.cc ------------------------------------------------------------
 
 // The smallest box holding both; an empty box (w or h 0) adds nothing.

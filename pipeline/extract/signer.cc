@@ -70,9 +70,10 @@ std::string RepairPosition(const std::string& line) {
   return best.empty() ? line : std::string(best);
 }
 
-// Scribbles and seal text OCR'd as a few letters.
+// Scribbles and seal text OCR'd as a few letters ("4", "Ñ", "QC"), or "đã ký".
 bool IsNoise(std::string_view line) {
   const std::string t = TrimJunk(line);
+  if (StartsWithAuthority(t)) return false;
   return CountLetters(t) <= 3 || Fold(t).find("DA KY") != std::string::npos;
 }
 
@@ -97,8 +98,7 @@ std::optional<Signer> FindSigner(const std::vector<std::string>& page_lines) {
     if (!LooksLikePersonName(lines[n]) || IsRecipientLine(lines[n])) continue;
     // The position: the nearest capital line above, past signature scribbles.
     size_t p = n;
-    while (p > 0 && (lines[p - 1].empty() || IsRecipientLine(lines[p - 1]) ||
-                     (IsNoise(lines[p - 1]) && !IsUpperText(lines[p - 1], 2)))) {
+    while (p > 0 && (lines[p - 1].empty() || IsRecipientLine(lines[p - 1]) || IsNoise(lines[p - 1]))) {
       --p;
     }
     if (p == 0) continue;
@@ -107,9 +107,12 @@ std::optional<Signer> FindSigner(const std::vector<std::string>& page_lines) {
     Signer signer;
     signer.name = TrimJunk(lines[n]);
     if (StartsWithAuthority(position_line)) {
-      // "KT. CHỦ TỊCH" alone: the authority line doubles as the position.
+      // The authority line right above the name: the position under it was
+      // not read (a seal over it). Only "Q. CHỦ TỊCH" (acting) names the
+      // signer's own position; "KT. CHỦ TỊCH" names the head's.
       signer.authority = position_line;
-      signer.position = RepairPosition(JoinWords(Words(position_line), 1, SIZE_MAX));
+      if (Words(position_line)[0] == "Q.")
+        signer.position = RepairPosition(JoinWords(Words(position_line), 1, SIZE_MAX));
       return signer;
     }
     signer.position = RepairPosition(position_line);
@@ -117,7 +120,7 @@ std::optional<Signer> FindSigner(const std::vector<std::string>& page_lines) {
     std::vector<std::string> above;
     for (size_t q = p - 1; q > 0 && above.size() < 3;) {
       --q;
-      if (lines[q].empty() || IsRecipientLine(lines[q])) continue;
+      if (lines[q].empty() || IsRecipientLine(lines[q]) || IsNoise(lines[q])) continue;
       if (!IsUpperText(lines[q], 2)) break;
       above.insert(above.begin(), TrimJunk(lines[q]));
       if (StartsWithAuthority(lines[q])) {

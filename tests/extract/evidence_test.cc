@@ -62,6 +62,17 @@ TEST(EvidenceTest, NameKeptWithoutEnoughEvidence) {
   EXPECT_EQ(RepairLocality("SỞ NỘI VỤ", once), "SỞ NỘI VỤ");
 }
 
+TEST(EvidenceTest, AuthoritySpeltAsTheIssuer) {
+  EXPECT_EQ(AuthorityAsIssuerPrints("TM. UY BẠN NHAN DAN", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"),
+            "TM. ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(AuthorityAsIssuerPrints("TM. ỦY BAN NHÂN DÂN XÃ", "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN"),
+            "TM. ỦY BAN NHÂN DÂN XÃ");
+  // Another body, or a head's title: as printed.
+  EXPECT_EQ(AuthorityAsIssuerPrints("KT. CHỦ TỊCH", "ỦY BAN NHÂN DÂN HUYỆN HẢI HẬU"),
+            "KT. CHỦ TỊCH");
+  EXPECT_EQ(AuthorityAsIssuerPrints("TM. BAN THƯỜNG VỤ", "BAN PHÁP CHẾ"), "TM. BAN THƯỜNG VỤ");
+}
+
 TEST(SourceTest, FindsTheLinesAValueWasReadFrom) {
   const std::vector<std::string> lines = {"UBND HUYỆN CẨM GIÀNG", "ỦY BAN NHÂN DÂN XÃ LƯƠNG", "ˆ",
                                           "ĐIỀN", "Số: 86 / BC - UBND"};
