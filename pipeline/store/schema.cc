@@ -103,6 +103,9 @@ CREATE VIRTUAL TABLE document_search USING fts5(
   fields, body, tokenize = 'unicode61 remove_diacritics 2'
 );
 )sql"},
+      {2, "keeping what text correction changed on each page", R"sql(
+ALTER TABLE pages ADD COLUMN corrections TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return kMigrations;
 }

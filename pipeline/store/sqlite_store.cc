@@ -218,8 +218,8 @@ class SqliteStore final : public DossierStore {
     SOHOA_ASSIGN_OR_RETURN(Statement page, db_->Prepare(R"sql(
         INSERT INTO pages(document_id, page_index, original_object, upright_object, cleaned_object,
           width, height, dpi, words_width, words_height, mean_confidence, quality_json,
-          raw_text, text, search_text)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql",
+          raw_text, text, search_text, corrections)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql",
                                                         "recording the pages"));
     SOHOA_ASSIGN_OR_RETURN(Statement word, db_->Prepare(R"sql(
         INSERT INTO words(page_id, line_no, block, text, x, y, w, h, confidence)
@@ -243,7 +243,8 @@ class SqliteStore final : public DossierStore {
           .Bind(12, internal::QualityToJson(p.quality))
           .Bind(13, p.raw_text)
           .Bind(14, p.text)
-          .Bind(15, p.search_text);
+          .Bind(15, p.search_text)
+          .Bind(16, p.corrections);
       SOHOA_RETURN_IF_ERROR(page.Run().WithContext("page " + std::to_string(p.index + 1)));
       const int64_t page_id = db_->LastInsertRowId();
       for (size_t l = 0; l < p.words.lines.size(); ++l) {
@@ -419,7 +420,8 @@ class SqliteStore final : public DossierStore {
   Status LoadPages(StoredDocument& d) {
     SOHOA_ASSIGN_OR_RETURN(Statement st, db_->Prepare(R"sql(
         SELECT id, page_index, original_object, upright_object, cleaned_object, width, height, dpi,
-          words_width, words_height, mean_confidence, quality_json, raw_text, text, search_text
+          words_width, words_height, mean_confidence, quality_json, raw_text, text, search_text,
+          corrections
         FROM pages WHERE document_id = ?1 ORDER BY page_index)sql",
                                                       "reading the pages"));
     SOHOA_ASSIGN_OR_RETURN(Statement words, db_->Prepare(R"sql(
@@ -453,6 +455,7 @@ class SqliteStore final : public DossierStore {
       p.raw_text = st.Text(12);
       p.text = st.Text(13);
       p.search_text = st.Text(14);
+      p.corrections = st.Text(15);
 
       words.Reset();
       words.Bind(1, page_id);

@@ -44,6 +44,9 @@ struct PageRecord {
   std::string raw_text;           // OCR as recognised
   std::string text;               // corrected, NFC, display style
   std::string search_text;        // folded search key of `text`
+  // What text correction changed from raw_text to text, one line per change:
+  // "word index<TAB>from<TAB>to<TAB>reason".
+  std::string corrections;
 };
 
 struct DocumentRecord {

@@ -115,8 +115,9 @@ DocumentRecord MakeRecord(const std::string& source, const std::string& number,
   l2.block = 1;
   l2.words = {Word("Số:", 100, 300, 60, 40, 70)};
   p.words.lines = {l1, l2};
-  p.raw_text = "BÁO CÁO\nSố:\n";
+  p.raw_text = "BÁO CÁ0\nSố:\n";
   p.text = "BÁO CÁO\nSố:\n";
+  p.corrections = "1\tCÁ0\tCÁO\tonly valid syllable with these letters\n";
   p.search_text = folded_body;
   r.pages.push_back(p);
   return r;
@@ -127,7 +128,7 @@ TEST_F(StoreTest, MigratesAnEmptyFolderToTheLatestSchema) {
   ASSERT_NE(store, nullptr);
   auto version = store->SchemaVersion();
   ASSERT_TRUE(version.ok());
-  EXPECT_EQ(*version, 1);
+  EXPECT_EQ(*version, 2);
   EXPECT_TRUE(fs::exists(dir_ / "sohoa.db"));
   EXPECT_TRUE(fs::exists(dir_ / "sohoa.db-wal"));  // WAL mode is on
   EXPECT_TRUE(fs::is_directory(dir_ / "objects"));
@@ -201,6 +202,8 @@ TEST_F(StoreTest, ReopenKeepsEverythingFiled) {
   EXPECT_TRUE(p.quality.rescan_suggested);
   EXPECT_EQ(p.quality.warning, "blurred");
   EXPECT_EQ(p.text, "BÁO CÁO\nSố:\n");
+  EXPECT_EQ(p.raw_text, "BÁO CÁ0\nSố:\n");  // raw OCR and corrected text both kept, with the reasons
+  EXPECT_EQ(p.corrections, "1\tCÁ0\tCÁO\tonly valid syllable with these letters\n");
   ASSERT_EQ(p.words.lines.size(), 2u);
   ASSERT_EQ(p.words.lines[0].words.size(), 2u);
   EXPECT_EQ(p.words.lines[0].words[1].text, "CÁO");
