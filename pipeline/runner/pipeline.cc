@@ -151,6 +151,9 @@ Status ProcessFile(Worker& w, const Config& config, Mode mode, store::DossierSto
     pr.words = out.pages[i].text;
     pr.text = pr.words.PlainText();
     pr.search_text = w.normalizer->SearchKey(pr.text);
+    for (const text::Correction& c : out.pages[i].corrections) {
+      pr.corrections += std::to_string(c.word) + "\t" + c.from + "\t" + c.to + "\t" + c.reason + "\n";
+    }
   }
   if (mode == Mode::kOcr) return Status::Ok();
 
