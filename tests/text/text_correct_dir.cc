@@ -1,11 +1,13 @@
 // Dev tool: applies the text stage to a folder of OCR outputs and writes the
 // corrected pages, for scoring against the dev ground truth.
 //
-// usage: text_correct_dir IN_DIR OUT_DIR [--no-correct] [--dict PATH]
+// usage: text_correct_dir IN_DIR OUT_DIR [--no-correct] [--dict PATH] [--model PATH]
 // Pages named <doc>_pNN_<variant>.txt are corrected together per
 // (doc, variant), so a document's own repetitions serve as evidence.
-// Prints the invalid-syllable counts before and after and every correction.
+// Prints every correction, the invalid-syllable counts before and after
+// (with the number of words) and the correction time per 3,000 characters.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,7 +20,7 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: text_correct_dir IN_DIR OUT_DIR [--no-correct] [--dict PATH]\n";
+    std::cerr << "usage: text_correct_dir IN_DIR OUT_DIR [--no-correct] [--dict PATH] [--model PATH]\n";
     return 2;
   }
   sohoa::text::Options options;
@@ -26,6 +28,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--no-correct") options.correct = false;
     else if (a == "--dict" && i + 1 < argc) options.syllable_dictionary_path = argv[++i];
+    else if (a == "--model" && i + 1 < argc) options.bigram_model_path = argv[++i];
   }
   auto created = sohoa::text::TextNormalizer::Create(options);
   if (!created.ok()) {
@@ -46,6 +49,8 @@ int main(int argc, char** argv) {
     documents[stem.substr(0, p) + stem.substr(v)].push_back(stem);
   }
   int invalid_before = 0, invalid_after = 0, changes = 0;
+  size_t words = 0, chars = 0;
+  double seconds = 0, worst_ms_per_3000 = 0;
   for (auto& [key, stems] : documents) {
     std::sort(stems.begin(), stems.end());
     std::vector<std::string> pages;
@@ -55,9 +60,18 @@ int main(int argc, char** argv) {
       ss << in.rdbuf();
       pages.push_back(ss.str());
     }
+    const auto t0 = std::chrono::steady_clock::now();
     auto corrected = normalizer.CorrectDocument(pages);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    size_t doc_chars = 0;
+    for (const auto& page : pages) doc_chars += page.size();
+    seconds += s;
+    chars += doc_chars;
+    if (doc_chars > 0) worst_ms_per_3000 = std::max(worst_ms_per_3000, s * 1000 * 3000 / doc_chars);
     for (size_t i = 0; i < stems.size(); ++i) {
       invalid_before += normalizer.CountInvalidSyllables(corrected[i].raw);
+      std::istringstream in(corrected[i].text);
+      for (std::string w; in >> w;) ++words;
       invalid_after += normalizer.CountInvalidSyllables(corrected[i].text);
       std::ofstream(fs::path(argv[2]) / (stems[i] + ".txt")) << corrected[i].text;
       for (const auto& c : corrected[i].corrections) {
@@ -67,6 +81,34 @@ int main(int argc, char** argv) {
     }
   }
   std::cout << "INVALID_BEFORE=" << invalid_before << " INVALID_AFTER=" << invalid_after
-            << " CORRECTIONS=" << changes << "\n";
+            << " WORDS=" << words << " CORRECTIONS=" << changes << "\n";
+  if (chars > 0) {
+    std::cout << "MS_PER_3000_CHARS=" << seconds * 1000 * 3000 / chars
+              << " WORST_DOCUMENT_MS_PER_3000_CHARS=" << worst_ms_per_3000 << "\n";
+  }
+  // One page at a time, pages of 2,000+ characters: best of 5 runs (the
+  // machine is shared), scaled to 3,000 characters.
+  std::vector<double> page_ms;
+  for (const auto& [key, stems] : documents) {
+    for (const auto& stem : stems) {
+      std::ifstream in(fs::path(argv[1]) / (stem + ".txt"));
+      std::stringstream ss;
+      ss << in.rdbuf();
+      const std::string page = ss.str();
+      if (page.size() < 2000) continue;
+      double best = 1e9;
+      for (int r = 0; r < 5; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto out = normalizer.Correct(page);
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      }
+      page_ms.push_back(best * 1000 * 3000 / page.size());
+    }
+  }
+  if (!page_ms.empty()) {
+    std::sort(page_ms.begin(), page_ms.end());
+    std::cout << "PAGES_TIMED=" << page_ms.size() << " MEDIAN_MS_PER_3000_CHARS=" << page_ms[page_ms.size() / 2]
+              << " MAX_MS_PER_3000_CHARS=" << page_ms.back() << "\n";
+  }
   return 0;
 }
