@@ -13,19 +13,15 @@ namespace {
 class CorrectorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    n_ = MakeNormalizer();
+    n_ = SharedNormalizer();
     ASSERT_NE(n_, nullptr);
   }
   std::string Fixed(const std::string& text) { return n_->Correct(text).text; }
-  std::unique_ptr<TextNormalizer> n_;
+  TextNormalizer* n_ = nullptr;
 };
 
 // Without the bigram model: only the dictionary and the document decide.
-std::unique_ptr<TextNormalizer> WithoutModel() {
-  Options options;
-  options.bigram_model_path = "";
-  return MakeNormalizer(options);
-}
+TextNormalizer* WithoutModel() { return SharedNormalizer(false); }
 
 OcrWord Word(const std::string& text, int x) { return OcrWord{text, Box{x, 0, 30, 10}, 90, {}}; }
 
@@ -166,7 +162,7 @@ TEST_F(CorrectorTest, WhitespaceIsKept) {
 }
 
 TEST_F(CorrectorTest, CorrectionCanBeSwitchedOff) {
-  auto plain = MakeNormalizer(Options{.correct = false});
+  auto plain = MakeNormalizer(Options{.correct = false, .bigram_model_path = ""});
   ASSERT_NE(plain, nullptr);
   CorrectedText r = plain->Correct("vuợt");
   EXPECT_EQ(r.text, "vuợt");

@@ -31,7 +31,7 @@ bool HasDigitOrSlash(const std::string& w) {
 TEST(DevGroundTruthTest, CorrectionKeepsNumbersCodesAndDates) {
   const fs::path gt = fs::path(SOHOA_SHARED_DIR) / "eval/dev/gt";
   if (!fs::exists(gt)) GTEST_SKIP() << "no dev ground truth at " << gt;
-  auto n = MakeNormalizer();
+  auto* n = SharedNormalizer();
   ASSERT_NE(n, nullptr);
 
   // One document per (doc, variant "clean"): pages in order.

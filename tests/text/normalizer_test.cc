@@ -9,7 +9,7 @@ namespace {
 std::unique_ptr<TextNormalizer> Make(Options options = {}) { return MakeNormalizer(options); }
 
 TEST(NormalizerTest, NfdInputBecomesNfc) {
-  auto n = Make();
+  auto* n = SharedNormalizer();
   // "Quyết" with e + circumflex + acute as combining marks.
   EXPECT_EQ(n->Nfc("Quye\xCC\x82\xCC\x81t"), "Quyết");
   // Precomposed ê followed by a combining acute.
@@ -21,7 +21,7 @@ TEST(NormalizerTest, NfdInputBecomesNfc) {
 }
 
 TEST(NormalizerTest, LookAlikesMappedInsideLatinWordsAndCodes) {
-  auto n = Make();
+  auto* n = SharedNormalizer();
   EXPECT_EQ(n->Nfc("\xD0\xA1V"), "CV");                      // Cyrillic С in "СV"
   EXPECT_EQ(n->Nfc("17/B\xD0\xA1-UBND"), "17/BC-UBND");      // Cyrillic С in a code
   EXPECT_EQ(n->Nfc("H\xD0\x9E\xD0\x90"), "HOA");             // Cyrillic О, А
@@ -31,12 +31,12 @@ TEST(NormalizerTest, LookAlikesMappedInsideLatinWordsAndCodes) {
 }
 
 TEST(NormalizerTest, InvisiblesDroppedAndNoBreakSpaceIsSpace) {
-  auto n = Make();
+  auto* n = SharedNormalizer();
   EXPECT_EQ(n->Nfc("Quy\xE2\x80\x8B\xE1\xBA\xBFt\xC2\xA0\xC4\x91\xE1\xBB\x8Bnh"), "Quyết định");
 }
 
 TEST(NormalizerTest, BothToneStylesCompareEqual) {
-  auto n = Make();
+  auto* n = SharedNormalizer();
   EXPECT_EQ(n->Canonical("hoà"), "hòa");
   EXPECT_EQ(n->Canonical("hòa"), "hòa");
   EXPECT_EQ(n->Canonical("thuỷ"), n->Canonical("thủy"));
@@ -50,12 +50,12 @@ TEST(NormalizerTest, BothToneStylesCompareEqual) {
 }
 
 TEST(NormalizerTest, DisplayTextKeepsTheOriginalStyle) {
-  auto n = Make();
+  auto* n = SharedNormalizer();
   EXPECT_EQ(n->Nfc("hoà thuỷ"), "hoà thuỷ");
 }
 
 TEST(NormalizerTest, SearchKeyFoldsDiacriticsCaseAndSpaces) {
-  auto n = Make();
+  auto* n = SharedNormalizer();
   EXPECT_EQ(n->SearchKey("QUYẾT ĐỊNH"), "quyet dinh");
   EXPECT_EQ(n->SearchKey("đ"), "d");
   EXPECT_EQ(n->SearchKey("  Ủy   ban\n nhân dân "), "uy ban nhan dan");
@@ -64,7 +64,7 @@ TEST(NormalizerTest, SearchKeyFoldsDiacriticsCaseAndSpaces) {
 }
 
 TEST(NormalizerTest, NormalizePageKeepsBoxesAndFixesWords) {
-  auto n = Make(Options{.correct = false});
+  auto n = Make(Options{.correct = false, .bigram_model_path = ""});
   PageText page;
   OcrLine line;
   line.words.push_back(OcrWord{"Quye\xCC\x82\xCC\x81t", Box{10, 20, 30, 40}, 91});

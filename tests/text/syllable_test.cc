@@ -52,7 +52,7 @@ TEST(SyllableRulesTest, AgreeWithHunspellList) {
 }
 
 TEST(SyllableValidityTest, DictionaryDecidesRealSyllables) {
-  auto n = MakeNormalizer();
+  auto* n = SharedNormalizer();
   ASSERT_NE(n, nullptr);
   EXPECT_TRUE(n->IsValidSyllable("quyết"));
   EXPECT_TRUE(n->IsValidSyllable("Quyết,"));  // punctuation and case ignored
@@ -78,7 +78,7 @@ TEST(SyllableValidityTest, WithoutDictionaryRulesAlone) {
 }
 
 TEST(WordKindTest, ClassifiesWords) {
-  auto n = MakeNormalizer();
+  auto* n = SharedNormalizer();
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(n->ClassifyWord("quyết"), WordKind::kValidSyllable);
   EXPECT_EQ(n->ClassifyWord("quyet"), WordKind::kInvalidSyllable);
@@ -97,7 +97,7 @@ TEST(WordKindTest, ClassifiesWords) {
 }
 
 TEST(WordKindTest, CountsInvalidSyllables) {
-  auto n = MakeNormalizer();
+  auto* n = SharedNormalizer();
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(n->CountInvalidSyllables("Tập ưung giải quyet công việc số 17/BC-UBND"), 2);
   EXPECT_EQ(n->CountInvalidSyllables("Giải quyết công việc"), 0);

@@ -32,4 +32,17 @@ inline std::unique_ptr<TextNormalizer> MakeNormalizer(Options options = {}) {
   return created.ok() ? std::move(created).value() : nullptr;
 }
 
+// Made once per test program (loading the model takes a fraction of a
+// second): with the dictionary and the model, or with the dictionary alone.
+// Tests are single-threaded, as a normalizer requires.
+inline TextNormalizer* SharedNormalizer(bool with_model = true) {
+  static std::unique_ptr<TextNormalizer> full = MakeNormalizer();
+  static std::unique_ptr<TextNormalizer> plain = [] {
+    Options options;
+    options.bigram_model_path = "";
+    return MakeNormalizer(options);
+  }();
+  return with_model ? full.get() : plain.get();
+}
+
 }  // namespace sohoa::text
