@@ -37,11 +37,11 @@ bool IsLowerOrDigitStart(std::string_view text) {
 }  // namespace
 
 std::string CleanSubject(std::string_view subject) {
-  // A '.' between a lower-case letter and a letter or digit is an OCR speck:
-  // a subject's words never hold one ("năm.2021", "chính.nhà").
+  // A '.' or ':' between a lower-case letter and a letter or digit is an OCR
+  // speck: a subject's words never hold one ("năm.2021", "chính.nhà", "hành:chính").
   std::string text(subject);
   for (size_t i = 1; i + 1 < text.size(); ++i) {
-    if (text[i] != '.') continue;
+    if (text[i] != '.' && text[i] != ':') continue;  // "hành:chính" too
     const std::vector<std::string> head = Words(text.substr(0, i));
     const std::string before = head.empty() ? "" : head.back();
     const char next = text[i + 1];
@@ -54,6 +54,14 @@ std::string CleanSubject(std::string_view subject) {
   std::vector<std::string> words;
   for (const std::string& w : Words(text))
     if (!TrimJunk(w).empty()) words.push_back(w);  // lone specks (".", "—")
+  // "năm 82024": a speck read as a digit before the year.
+  for (size_t i = 1; i < words.size(); ++i) {
+    std::string& w = words[i];
+    const bool five_digits = w.size() == 5 && w.find_first_not_of("0123456789") == std::string::npos;
+    if (Fold(words[i - 1]) != "NAM" || !five_digits) continue;
+    const int year = std::stoi(w.substr(1));
+    if (year >= 1900 && year <= 2100) w = w.substr(1);
+  }
   // A full stop inside the subject, before a lower-case or numeric word.
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string& w = words[i];

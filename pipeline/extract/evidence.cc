@@ -49,6 +49,27 @@ std::string InCaseOf(const std::vector<std::string>& spelling, const std::vector
   return JoinWords(out, 0, out.size());
 }
 
+// Every run of `n` consecutive words, specks trimmed.
+std::vector<std::vector<std::string>> WordRuns(const std::vector<std::string>& words, size_t n) {
+  std::vector<std::vector<std::string>> runs;
+  for (size_t i = 0; n > 0 && i + n <= words.size(); ++i) {
+    std::vector<std::string> run(words.begin() + static_cast<long>(i),
+                                 words.begin() + static_cast<long>(i + n));
+    for (std::string& w : run) w = TrimJunk(w);
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+// Times the document prints `name` (folded alike, any case).
+int CountPrinted(const std::string& name, const std::vector<std::string>& words) {
+  const std::string want = Fold(name);
+  int count = 0;
+  for (const auto& run : WordRuns(words, Words(name).size()))
+    count += Fold(JoinWords(run, 0, run.size())) == want ? 1 : 0;
+  return count;
+}
+
 }  // namespace
 
 std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words) {
@@ -59,14 +80,12 @@ std::string MostPrintedSpelling(std::string_view name, const std::vector<std::st
   const std::string want = Fold(JoinWords(parts, 0, n));
   std::map<std::string, int> count;                  // upper-case spelling -> occurrences
   std::map<std::string, std::vector<std::string>> form;  // -> its words
-  for (size_t i = 0; i + n <= words.size(); ++i) {
-    std::vector<std::string> window(words.begin() + i, words.begin() + i + n);
-    for (std::string& w : window) w = TrimJunk(w);
-    const std::string joined = JoinWords(window, 0, n);
+  for (const auto& run : WordRuns(words, n)) {
+    const std::string joined = JoinWords(run, 0, n);
     if (!SameName(Fold(joined), want)) continue;
     const std::string key = Upper(joined);
     ++count[key];
-    form.emplace(key, window);
+    form.emplace(key, run);
   }
   const std::string own = Upper(JoinWords(parts, 0, n));
   const int own_count = count.count(own) ? count[own] : 0;
@@ -74,9 +93,9 @@ std::string MostPrintedSpelling(std::string_view name, const std::vector<std::st
   int best_count = own_count;
   for (const auto& [key, c] : count) {
     // OCR drops tone marks far more often than it adds them: between spellings
-    // that fold alike and are printed as often, the one with more marks
-    // (longer in UTF-8) is the one printed.
-    const bool more_marks = Fold(key) == Fold(best) && key.size() > best.size();
+    // that fold alike and are printed as often, the one with more marks is
+    // the one printed.
+    const bool more_marks = Fold(key) == Fold(best) && CountMarks(key) > CountMarks(best);
     if (c > best_count || (c == best_count && more_marks)) best = key, best_count = c;
   }
   if (best == own) return std::string(name);
@@ -101,7 +120,14 @@ std::string RepairLocality(std::string_view line, const std::vector<std::string>
     }
   }
   if (tail == 0 || tail >= parts.size()) return std::string(line);
-  const std::string locality = MostPrintedSpelling(JoinWords(parts, tail, parts.size()), words);
+  size_t end = parts.size();
+  // "LƯƠNG ĐIỀN TT": a short speck after the name, when the document prints
+  // the name without it and never with it elsewhere.
+  if (end - tail >= 2 && CountLetters(parts[end - 1]) <= 2) {
+    const std::string with = JoinWords(parts, tail, end), without = JoinWords(parts, tail, end - 1);
+    if (CountPrinted(without, words) >= 2 && CountPrinted(with, words) <= 1) --end;
+  }
+  const std::string locality = MostPrintedSpelling(JoinWords(parts, tail, end), words);
   return JoinWords(parts, 0, tail) + " " + locality;
 }
 

@@ -105,23 +105,37 @@ bool EndsWithAdminLevel(std::string_view line) {
   return false;
 }
 
+// A letter Vietnamese does not use that OCR strays into capitals ("Ö", "Ï").
+bool IsStrayLetter(std::string_view text) {
+  for (std::string_view letter : StrayLetters())
+    if (text == letter) return true;
+  return false;
+}
+
 // OCR specks on a line of their own: "ˆ", ",", "-" (at most one letter, no digit).
 bool IsSpeckLine(std::string_view line) {
   const std::string t = TrimJunk(line);
   return CountLetters(t) <= 1 && t.find_first_of("0123456789") == std::string::npos;
 }
 
-// "UBNDHUYỆN", "UBND.-HUYỆN" -> {"UBND", "HUYỆN"}: OCR lost the space between
-// a one-word body kind and the level after it (or put specks there); {word}
-// when it is not such a pair.
+// "UBNDHUYỆN", "UBND.-HUYỆN" -> {"UBND", "HUYỆN"}, "HĐNDTHỊXÃ" -> {"HĐND",
+// "THỊ XÃ"}, "UBNDÖ" -> {"UBND"}: OCR lost the space between a one-word body
+// kind and the level after it (or put specks there); {word} otherwise.
 std::vector<std::string> SplitGluedBodyKind(const std::string& word) {
   for (std::string_view kind : BodyKinds()) {
     if (kind.find(' ') != std::string_view::npos || word.size() <= kind.size()) continue;
     if (word.compare(0, kind.size(), kind) != 0) continue;
     const std::string rest = TrimJunk(word.substr(kind.size()));  // "UBND.-HUYỆN"
+    if (IsStrayLetter(rest)) return {std::string(kind)};          // "UBNDÖ"
     for (std::string_view level : AdminLevels()) {
-      if (level.find(' ') == std::string_view::npos && Fold(rest) == Fold(level))
-        return {std::string(kind), rest};
+      if (level.find(' ') == std::string_view::npos) {
+        if (Fold(rest) == Fold(level)) return {std::string(kind), rest};
+        continue;
+      }
+      // "HĐNDTHỊXÃ": a two-word level lost its space too.
+      std::string spaced = Fold(level);
+      spaced.erase(std::remove(spaced.begin(), spaced.end(), ' '), spaced.end());
+      if (Fold(rest) == spaced) return {std::string(kind), std::string(level)};
     }
   }
   return {word};
@@ -135,9 +149,9 @@ std::string CleanHeaderLine(std::string_view line) {
     if (!TrimJunk(w).empty()) words.push_back(w);
   if (!words.empty()) {
     std::vector<std::string> split = SplitGluedBodyKind(TrimJunk(words[0]));
-    if (split.size() == 2) {
-      words[0] = split[1];
-      words.insert(words.begin(), split[0]);
+    if (split.size() > 1 || split[0] != TrimJunk(words[0])) {
+      words.erase(words.begin());
+      words.insert(words.begin(), split.begin(), split.end());
     }
   }
   auto fragment = [](const std::string& w) { return CountLetters(w) <= 2 && !IsUpperText(w, 1); };

@@ -115,6 +115,12 @@ const std::vector<std::string_view>& AdminLevelIntroducersFolded() {
   return kIntroducers;
 }
 
+const std::vector<std::string_view>& StrayLetters() {
+  static const std::vector<std::string_view> kLetters = {"Ö", "ö", "Ï", "ï", "Ü", "ü", "Ë",
+                                                         "ë", "Ä", "ä", "Ñ", "ñ", "Ÿ", "ÿ"};
+  return kLetters;
+}
+
 const std::vector<std::string_view>& SignerPrefixes() {
   static const std::vector<std::string_view> kPrefixes = {"TM.", "KT.", "TL.", "TUQ.",
                                                           "Q.",  "T/M", "K/T", "T/L"};

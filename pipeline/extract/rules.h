@@ -43,6 +43,9 @@ const std::vector<std::string_view>& AdminLevels();
 // Folded words after which an issuer line names its level: "UBND", "NHÂN DÂN".
 const std::vector<std::string_view>& AdminLevelIntroducersFolded();
 
+// Letters Vietnamese does not use that OCR strays into text ("ö", "ï"), as printed.
+const std::vector<std::string_view>& StrayLetters();
+
 // Signer authority prefixes: "TM.", "KT.", "TL.", "TUQ.", "Q.".
 const std::vector<std::string_view>& SignerPrefixes();
 

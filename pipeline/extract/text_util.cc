@@ -38,6 +38,21 @@ void ForEachCodePoint(std::string_view text, Fn fn) {
 
 }  // namespace
 
+size_t CountMarks(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return 0;
+  icu::UnicodeString decomposed = nfd->normalize(ToUnicode(text), status);
+  if (U_FAILURE(status)) return 0;
+  size_t marks = 0;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK) ++marks;
+    i += U16_LENGTH(c);
+  }
+  return marks;
+}
+
 std::string Nfc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

@@ -11,6 +11,9 @@ namespace sohoa::extract {
 // NFC form of `text` (OCR and older systems may hand us NFD).
 std::string Nfc(std::string_view text);
 
+// Number of diacritic marks (combining marks after decomposition): "Hà" 1, "Ồ" 2, "Đ" 0.
+size_t CountMarks(std::string_view text);
+
 // Diacritics removed, đ/Đ -> D, upper case: "Số:" -> "SO:", "tháng" -> "THANG".
 // Used to match words whose tone marks OCR may have damaged.
 std::string Fold(std::string_view text);

@@ -32,6 +32,9 @@ TEST(BodyTest, SubjectSpecksAreCleaned) {
   EXPECT_EQ(CleanSubject("Về công tác cải cách hành chính xã Lương Điền năm.2021"),
             "Về công tác cải cách hành chính xã Lương Điền năm 2021");
   EXPECT_EQ(CleanSubject("cải cách hành chính.nhà nước"), "cải cách hành chính nhà nước");
+  EXPECT_EQ(CleanSubject("Về việc thành lập Tổ kiểm tra cải cách hành:chính năm 82024"),
+            "Về việc thành lập Tổ kiểm tra cải cách hành chính năm 2024");
+  EXPECT_EQ(CleanSubject("Kế hoạch năm 2024: triển khai"), "Kế hoạch năm 2024: triển khai");
   // Dots that belong: an abbreviation in capitals, a numeric date.
   EXPECT_EQ(CleanSubject("Về việc tổ chức tại TP.HCM ngày 20.9.2021"),
             "Về việc tổ chức tại TP.HCM ngày 20.9.2021");

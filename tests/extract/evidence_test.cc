@@ -39,6 +39,16 @@ TEST(EvidenceTest, DroppedMarkRestoredFromOneOtherPrinting) {
   EXPECT_EQ(RepairLocality("UBND HUYỆN ĐÔNG PHÚ", parent), "UBND HUYỆN ĐỒNG PHÚ");
 }
 
+TEST(EvidenceTest, SpeckAfterTheLocalityDropped) {
+  const auto words = WordsOf({"ỦY BAN NHÂN DÂN XÃ LƯƠNG", "ĐIỀN TT", "Lương Điền, ngày 28",
+                              "UBND xã Lương Điền báo cáo"});
+  EXPECT_EQ(RepairLocality("ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN TT", words),
+            "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN");
+  // Printed with it elsewhere too: part of the name.
+  const auto named = WordsOf({"SỞ Y TẾ TỈNH BÀ RỊA VT", "tỉnh Bà Rịa VT", "Bà Rịa VT"});
+  EXPECT_EQ(RepairLocality("SỞ Y TẾ TỈNH BÀ RỊA VT", named), "SỞ Y TẾ TỈNH BÀ RỊA VT");
+}
+
 TEST(EvidenceTest, NameKeptWithoutEnoughEvidence) {
   // Printed once elsewhere, one letter away: not enough to overrule the header.
   const auto once = WordsOf({"XÃ TÔN PHÚ", "Tân Phú, ngày 08"});

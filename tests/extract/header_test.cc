@@ -43,6 +43,14 @@ TEST(HeaderTest, IssuerLevelWordRepaired) {
   Header specks = ReadHeader({"UBND.-HUYỀN ĐÔNG PHÚ", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
                               "Số: 78/KH-UBND", "Tân Phú, ngày 05 tháng 02 năm 2024", "KẾ HOẠCH"});
   EXPECT_EQ(specks.issuer.parent, "UBND HUYỆN ĐÔNG PHÚ");
+  // A two-word level glued too; a stray non-Vietnamese letter glued to the kind.
+  Header thi_xa = ReadHeader({"HĐNDTHỊXÃ HƯƠNG TRÀ", "BAN PHÁP CHẾ", "Số: 25/BC-HĐND",
+                              "Hương Trà, ngày 20 tháng 11 năm 2017", "BÁO CÁO"});
+  EXPECT_EQ(thi_xa.issuer.parent, "HĐND THỊ XÃ HƯƠNG TRÀ");
+  EXPECT_EQ(thi_xa.issuer.name, "BAN PHÁP CHẾ");
+  Header stray = ReadHeader({"UBNDÖ HUYỆN CẨM GIÀNG", "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN",
+                             "Số: 86/BC-UBND", "Lương Điền, ngày 28 tháng 9 năm 2021", "BÁO CÁO"});
+  EXPECT_EQ(stray.issuer.parent, "UBND HUYỆN CẨM GIÀNG");
   // Not after a people's body, or with no name after it: left as printed.
   EXPECT_EQ(IssuerFromLines({{"SỞ TÀI CHÍNH", 0}}).name, "SỞ TÀI CHÍNH");
   EXPECT_EQ(IssuerFromLines({{"ỦY BAN NHÂN DÂN XA", 0}}).name, "ỦY BAN NHÂN DÂN XA");
