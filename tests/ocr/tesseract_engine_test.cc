@@ -66,6 +66,27 @@ TEST(TesseractEngineTest, ReadsHeaderPageInClerkOrder) {
   EXPECT_LE(w.box.right(), page->image.width);
   EXPECT_GT(w.confidence, 50);
   EXPECT_GT(text->mean_confidence, 70);
+  // Per-character readings for the corrector: the printed one first, so the
+  // first choices spell the word; some letters have a second reading.
+  int words = 0, spelled = 0, with_alternatives = 0;
+  for (const OcrLine& line : text->lines) {
+    for (const OcrWord& word : line.words) {
+      ++words;
+      std::string first;
+      for (const auto& choices : word.glyph_choices) {
+        ASSERT_FALSE(choices.empty());
+        first += choices[0].text;
+        if (choices.size() > 1) ++with_alternatives;
+        for (const GlyphChoice& c : choices) {
+          EXPECT_GE(c.probability, 0.f);
+          EXPECT_LE(c.probability, 1.f);
+        }
+      }
+      if (first == word.text) ++spelled;
+    }
+  }
+  EXPECT_GT(spelled, words * 8 / 10) << spelled << " of " << words;
+  EXPECT_GT(with_alternatives, 0);
 }
 
 TEST(TesseractEngineTest, OrientationDetectorUprightsQuarterTurn) {
