@@ -166,6 +166,36 @@ TEST_F(CliTest, ShowAndExportSearchablePdf) {
   pclose(p);
   EXPECT_THAT(text, HasSubstr("cải cách hành chính"));
   EXPECT_EQ(Sohoa("--store " + Quote(store_) + " show 999999").exit_code, 1);
+  // The searchable PDF has a text layer: extraction reads it without OCR.
+  CommandRun again = Sohoa("extract --json " + Quote(pdf));
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  auto fields = nlohmann::json::parse(again.out)["out"];
+  auto filed = nlohmann::json::parse(
+      Sohoa("--store " + Quote(store_) + " show --json " + id).out);
+  EXPECT_EQ(fields["number"], filed["number"]);
+  EXPECT_EQ(fields["date"], filed["date"]);
+}
+
+TEST_F(CliTest, ExtractReadsPlainTextWithFieldSources) {
+  const fs::path txt = dir_ / "cong-van.txt";
+  std::ofstream(txt) << "ỦY BAN NHÂN DÂN HUYỆN\nTHẠCH HÀ\nSố: 45/UBND-VP\n"
+                        "V/v đôn đốc báo cáo kết quả\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                        "Độc lập - Tự do - Hạnh phúc\nThạch Hà, ngày 08 tháng 9 năm 2023\n"
+                        "Kính gửi: Các phòng, ban, ngành cấp huyện.\n"
+                        "Thực hiện Công văn số 1876/SNV-CCHC ngày 28/8/2023 của Sở Nội vụ.\n";
+  CommandRun r = Sohoa("extract --json " + Quote(txt));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto f = nlohmann::json::parse(r.out)["cong-van"];
+  EXPECT_EQ(f["number"], "45/UBND-VP");
+  EXPECT_EQ(f["date"], "2023-09-08");
+  EXPECT_EQ(f["doc_type"], "CÔNG VĂN");
+  EXPECT_EQ(f["issuer"], "ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ");
+  EXPECT_TRUE(f["signer_name"].is_null());  // not on the page: null, not guessed
+  ASSERT_EQ(f["references"].size(), 1u);
+  EXPECT_EQ(f["references"][0]["number"], "1876/SNV-CCHC");
+  EXPECT_EQ(f["sources"]["number"]["page"], 1);
+  EXPECT_TRUE(f["sources"]["number"]["box"].is_null());  // text input has no boxes
+  EXPECT_GT(f["sources"]["date"]["confidence"].get<double>(), 0.5);
 }
 
 TEST_F(CliTest, OcrWritesOneTextPerPage) {
