@@ -143,6 +143,7 @@ const std::vector<std::vector<std::string_view>>& MottoPhrasesFolded() {
   static const std::vector<std::vector<std::string_view>> kMotto = {
       {"CONG", "HOA", "XA", "HOI", "CHU", "NGHIA", "VIET", "NAM"},
       {"DOC", "LAP", "-", "TU", "DO", "-", "HANH", "PHUC"},
+      {"DANG", "CONG", "SAN", "VIET", "NAM"},  // a party body's documents
   };
   return kMotto;
 }

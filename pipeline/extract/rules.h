@@ -52,7 +52,7 @@ const std::vector<std::string_view>& SignerPrefixes();
 // Signer positions as printed, to repair OCR damage ("CHÀANH VAN PHONG").
 const std::vector<std::string_view>& SignerPositions();
 
-// Folded national motto lines (word sequences).
+// Folded national motto lines (word sequences), and the party's "ĐẢNG CỘNG SẢN VIỆT NAM".
 const std::vector<std::vector<std::string_view>>& MottoPhrasesFolded();
 
 // Folded phrases that open the body, ending a subject: "CAN CU", "THUC HIEN"...

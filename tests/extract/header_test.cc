@@ -13,6 +13,8 @@ TEST(HeaderTest, StripsMottoFromMixedLines) {
   EXPECT_EQ(StripMotto("UBND HUYỆN ĐÔNG PHÚCỘNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM"),
             "UBND HUYỆN ĐÔNG PHÚ");
   EXPECT_EQ(StripMotto("ỦY BAN NHÂN DÂN XÃ LƯƠNG"), "ỦY BAN NHÂN DÂN XÃ LƯƠNG");
+  EXPECT_EQ(StripMotto("HUYỆN ỦY CẨM GIÀNG ĐẢNG CỘNG SẢN VIỆT NAM"), "HUYỆN ỦY CẨM GIÀNG");
+  EXPECT_EQ(StripMotto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT.NAM.."), "");
 }
 
 TEST(HeaderTest, IssuerWrapsOverTwoLines) {
