@@ -95,13 +95,15 @@ bool LooksLikeName(const std::vector<WordView>& v, const std::vector<DocumentWor
   return true;
 }
 
-// The word's neighbour it forms a pair with: a word, with nothing but space between.
+// The word's neighbour it forms a pair with: a word or a letter code ("UBND
+// tỉnh"), with nothing but space between.
 const WordView* Neighbour(const std::vector<WordView>& v, size_t i, int dir) {
+  auto context = [](const WordView& w) { return IsWord(w) || w.code; };
   if (dir < 0) {
-    if (i == 0 || !IsWord(v[i - 1]) || !v[i - 1].trail.empty() || !v[i].lead.empty()) return nullptr;
+    if (i == 0 || !context(v[i - 1]) || !v[i - 1].trail.empty() || !v[i].lead.empty()) return nullptr;
     return &v[i - 1];
   }
-  if (i + 1 >= v.size() || !IsWord(v[i + 1]) || !v[i].trail.empty() || !v[i + 1].lead.empty())
+  if (i + 1 >= v.size() || !context(v[i + 1]) || !v[i].trail.empty() || !v[i + 1].lead.empty())
     return nullptr;
   return &v[i + 1];
 }
@@ -192,6 +194,7 @@ WordView Corrector::Analyse(std::string_view word) const {
       w.kind = WordKind::kInvalidSyllable;
     } else {
       w.kind = WordKind::kProtected;
+      w.code = true;
     }
   } else if (!has_stray && IsValid(w.letters)) {
     w.kind = WordKind::kValidSyllable;
@@ -293,6 +296,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
   for (const auto& v : views) {
     for (size_t i = 0; i < v.size(); ++i) {
       if (v[i].kind == WordKind::kValidSyllable) ++word_count[v[i].lower];
+      if (!IsWord(v[i]) && !v[i].code) continue;
       if (const WordView* n = Neighbour(v, i, +1)) ++pair_count[v[i].lower + U' ' + n->lower];
     }
   }
@@ -402,7 +406,8 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
           const bool l = n == left;
           const int64_t printed_pair = l ? model_.PairCount(n->lower, w.lower) : model_.PairCount(w.lower, n->lower);
           const int64_t new_pair = l ? model_.PairCount(n->lower, best->lower) : model_.PairCount(best->lower, n->lower);
-          objection = objection || (printed_pair >= kMinPairSupport && new_pair == 0);
+          // Against the document's own say-so, any sighting objects.
+          objection = objection || (printed_pair >= (repeated ? 1 : kMinPairSupport) && new_pair == 0);
         }
         if (objection) continue;
         if (!best->from_reading && !repeated) {

@@ -27,6 +27,7 @@ struct WordView {
   std::u32string skeleton;           // lower case, no marks
   bool capitalised = false;          // first letter upper, not all caps
   bool all_caps = false;
+  bool code = false;                 // an all-caps letter code (UBND, HĐND): never changed, but context
 };
 
 // Another reading of a whole word, from the recogniser's per-character

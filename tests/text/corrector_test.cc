@@ -99,6 +99,13 @@ TEST_F(CorrectorTest, NameReadRightManyTimesFixesTheOddReading) {
   EXPECT_EQ(plain->Correct(three + "bà Lương Điển").text, three + "bà Lương Điển");
 }
 
+TEST_F(CorrectorTest, LetterCodeIsContextButNeverChanged) {
+  const std::string body = "UBND tỉnh Nam Định; UBND tỉnh; UBND tỉnh; UBND tỉnh. ";
+  CorrectedText r = n_->Correct(body + "UBND TÍNH NAM ĐỊNH");
+  EXPECT_EQ(r.text, body + "UBND TỈNH NAM ĐỊNH");
+  for (const Correction& c : r.corrections) EXPECT_NE(c.from, "UBND");
+}
+
 TEST_F(CorrectorTest, CommonWordIsNotOverriddenByAFrequentPair) {
   const std::string text =
       "đối với A, đối với B, đối với C, đối với D, đối với E. Cải cách đi đôi với kỷ cương";

