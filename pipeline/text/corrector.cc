@@ -400,30 +400,25 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         // The model objects when it knows the printed word well next to a
         // neighbour and has never seen the new one there ("mang tính hình
         // thức" keeps "tính" although "tình hình" is frequent).
-        bool objection = false;
+        // Model counts of the printed and the new word next to each neighbour.
+        struct SidePairs { int64_t printed = 0, fresh = 0; };
+        std::vector<SidePairs> sides;
         for (const WordView* n : {left, right}) {
-          if (n == nullptr || model_.empty() || best->from_reading) continue;
+          if (n == nullptr || model_.empty()) continue;
           const bool l = n == left;
-          const int64_t printed_pair = l ? model_.PairCount(n->lower, w.lower) : model_.PairCount(w.lower, n->lower);
-          const int64_t new_pair = l ? model_.PairCount(n->lower, best->lower) : model_.PairCount(best->lower, n->lower);
+          sides.push_back(l ? SidePairs{model_.PairCount(n->lower, w.lower), model_.PairCount(n->lower, best->lower)}
+                            : SidePairs{model_.PairCount(w.lower, n->lower), model_.PairCount(best->lower, n->lower)});
+        }
+        bool objection = false, supported = false;
+        for (const SidePairs& side : sides) {
           // Against the document's own say-so, any sighting objects.
-          objection = objection || (printed_pair >= (repeated ? 1 : kMinPairSupport) && new_pair == 0);
+          objection = objection || (side.printed >= (repeated ? 1 : kMinPairSupport) && side.fresh == 0);
+          supported = supported || (side.printed == 0 && side.fresh >= kMinPairSupport);
         }
-        if (objection) continue;
-        if (!best->from_reading && !repeated) {
-          // The model alone: next to one neighbour the printed word must be
-          // unheard of and the new one well attested.
-          if (name || model_.empty()) continue;
-          bool supported = false;
-          for (const WordView* n : {left, right}) {
-            if (n == nullptr) continue;
-            const bool l = n == left;
-            const int64_t printed_pair = l ? model_.PairCount(n->lower, w.lower) : model_.PairCount(w.lower, n->lower);
-            const int64_t new_pair = l ? model_.PairCount(n->lower, best->lower) : model_.PairCount(best->lower, n->lower);
-            supported = supported || (printed_pair == 0 && new_pair >= kMinPairSupport);
-          }
-          if (!supported) continue;
-        }
+        if (objection && !best->from_reading) continue;
+        // The model alone: next to one neighbour the printed word must be
+        // unheard of and the new one well attested.
+        if (!best->from_reading && !repeated && (name || !supported)) continue;
       } else {
         // Without the model only a tie is a rival; with it, any close call.
         const double close = model_.empty() ? 0 : kMarginForValidWord;
