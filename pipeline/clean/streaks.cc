@@ -13,19 +13,57 @@
 
 namespace sohoa::clean {
 
+namespace {
+
+// Vertical runs of ink at least `min_run` pixels long, found in one pass
+// down the page (a per-column run counter; far cheaper than a morphological
+// opening with a kernel a fifth of a page tall).
+cv::Mat LongVerticalRuns(const cv::Mat& ink, int min_run) {
+  cv::Mat runs = cv::Mat::zeros(ink.size(), CV_8U);
+  std::vector<int> length(ink.cols, 0);
+  auto close_run = [&](int x, int end_row) {
+    if (length[x] >= min_run) {
+      for (int y = end_row - length[x]; y < end_row; ++y) runs.at<uint8_t>(y, x) = 255;
+    }
+    length[x] = 0;
+  };
+  for (int y = 0; y < ink.rows; ++y) {
+    const uint8_t* row = ink.ptr<uint8_t>(y);
+    for (int x = 0; x < ink.cols; ++x) {
+      if (row[x]) {
+        ++length[x];
+      } else if (length[x] > 0) {
+        close_run(x, y);
+      }
+    }
+  }
+  for (int x = 0; x < ink.cols; ++x) close_run(x, ink.rows);
+  return runs;
+}
+
+}  // namespace
+
 cv::Mat StreakMask(const cv::Mat& grey) {
   cv::Mat mask = cv::Mat::zeros(grey.size(), CV_8U);
   // Longer than any letter (a bracket at 300 dpi is about 80 px).
   const int run = std::max(60, grey.rows / 16);
   if (grey.rows < 2 * run) return mask;
-  cv::Mat long_runs;
-  cv::morphologyEx(InkMask(grey), long_runs, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_RECT, {1, run}));
+  const cv::Mat long_runs = LongVerticalRuns(InkMask(grey), run);
+  if (cv::countNonZero(long_runs) == 0) return mask;
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(long_runs, labels, stats, centroids, 8, CV_32S);
+  std::vector<uint8_t> streak(n, 0);
+  bool any = false;
   for (int i = 1; i < n; ++i) {
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (h >= grey.rows / 5 && w * 8 <= h) mask.setTo(255, labels == i);
+    if (h >= grey.rows / 5 && w * 8 <= h) streak[i] = 255;
+    any = any || streak[i];
+  }
+  if (!any) return mask;
+  for (int y = 0; y < mask.rows; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    uint8_t* m = mask.ptr<uint8_t>(y);
+    for (int x = 0; x < mask.cols; ++x) m[x] = streak[lab[x]];
   }
   // The soft edge of the line is a pixel or two either side.
   cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
