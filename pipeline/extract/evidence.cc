@@ -49,13 +49,21 @@ std::string InCaseOf(const std::vector<std::string>& spelling, const std::vector
   return JoinWords(out, 0, out.size());
 }
 
-// Every run of `n` consecutive words, specks trimmed.
-std::vector<std::vector<std::string>> WordRuns(const std::vector<std::string>& words, size_t n) {
-  std::vector<std::vector<std::string>> runs;
+// Every run of `n` consecutive words, specks trimmed, with the words' mean
+// OCR confidence (0 when not known).
+struct WordRun {
+  std::vector<std::string> words;
+  double confidence = 0;
+};
+std::vector<WordRun> WordRuns(const std::vector<std::string>& words, size_t n,
+                              const std::vector<float>* confidence = nullptr) {
+  std::vector<WordRun> runs;
   for (size_t i = 0; n > 0 && i + n <= words.size(); ++i) {
-    std::vector<std::string> run(words.begin() + static_cast<long>(i),
-                                 words.begin() + static_cast<long>(i + n));
-    for (std::string& w : run) w = TrimJunk(w);
+    WordRun run;
+    for (size_t j = i; j < i + n; ++j) {
+      run.words.push_back(TrimJunk(words[j]));
+      if (confidence && j < confidence->size()) run.confidence += (*confidence)[j] / n;
+    }
     runs.push_back(std::move(run));
   }
   return runs;
@@ -65,48 +73,59 @@ std::vector<std::vector<std::string>> WordRuns(const std::vector<std::string>& w
 int CountPrinted(const std::string& name, const std::vector<std::string>& words) {
   const std::string want = Fold(name);
   int count = 0;
-  for (const auto& run : WordRuns(words, Words(name).size()))
-    count += Fold(JoinWords(run, 0, run.size())) == want ? 1 : 0;
+  for (const WordRun& run : WordRuns(words, Words(name).size()))
+    count += Fold(JoinWords(run.words, 0, run.words.size())) == want ? 1 : 0;
   return count;
 }
 
 }  // namespace
 
-std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words) {
+std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words,
+                                const std::vector<float>* confidence) {
   std::vector<std::string> parts;
   for (const std::string& w : Words(name)) parts.push_back(TrimJunk(w));
   const size_t n = parts.size();
   if (n == 0 || words.size() < n) return std::string(name);
   const std::string want = Fold(JoinWords(parts, 0, n));
-  std::map<std::string, int> count;                  // upper-case spelling -> occurrences
-  std::map<std::string, std::vector<std::string>> form;  // -> its words
-  for (const auto& run : WordRuns(words, n)) {
-    const std::string joined = JoinWords(run, 0, n);
+  struct Printed {
+    int count = 0;
+    double confidence = 0;  // the best OCR confidence it was read with
+    std::vector<std::string> words;
+  };
+  std::map<std::string, Printed> printed;  // upper-case spelling -> how it was printed
+  for (const WordRun& run : WordRuns(words, n, confidence)) {
+    const std::string joined = JoinWords(run.words, 0, n);
     if (!SameName(Fold(joined), want)) continue;
-    const std::string key = Upper(joined);
-    ++count[key];
-    form.emplace(key, run);
+    Printed& p = printed[Upper(joined)];
+    ++p.count;
+    p.confidence = std::max(p.confidence, run.confidence);
+    if (p.words.empty()) p.words = run.words;
   }
   const std::string own = Upper(JoinWords(parts, 0, n));
-  const int own_count = count.count(own) ? count[own] : 0;
+  const Printed own_printed = printed.count(own) ? printed[own] : Printed{};
   std::string best = own;
-  int best_count = own_count;
-  for (const auto& [key, c] : count) {
-    // OCR drops tone marks far more often than it adds them: between spellings
-    // that fold alike and are printed as often, the one with more marks is
-    // the one printed.
-    const bool more_marks = Fold(key) == Fold(best) && CountMarks(key) > CountMarks(best);
-    if (c > best_count || (c == best_count && more_marks)) best = key, best_count = c;
+  Printed best_printed = own_printed;
+  for (const auto& [key, p] : printed) {
+    // Printed as often and folding alike: OCR drops tone marks far more often
+    // than it adds them, so the one with more marks was printed; with as many
+    // marks, the one OCR read more confidently.
+    bool better = p.count > best_printed.count;
+    if (p.count == best_printed.count && Fold(key) == Fold(best)) {
+      const size_t marks = CountMarks(key), best_marks = CountMarks(best);
+      better = marks > best_marks || (marks == best_marks && p.confidence > best_printed.confidence);
+    }
+    if (better) best = key, best_printed = p;
   }
   if (best == own) return std::string(name);
   // A different letter needs strong evidence: printed three times, the field's
   // own spelling at most once.
   const bool marks_only = Fold(best) == Fold(own);
-  if (!marks_only && (best_count < 3 || own_count > 1)) return std::string(name);
-  return InCaseOf(form[best], parts);
+  if (!marks_only && (best_printed.count < 3 || own_printed.count > 1)) return std::string(name);
+  return InCaseOf(best_printed.words, parts);
 }
 
-std::string RepairLocality(std::string_view line, const std::vector<std::string>& words) {
+std::string RepairLocality(std::string_view line, const std::vector<std::string>& words,
+                           const std::vector<float>* confidence) {
   const std::vector<std::string> parts = Words(line);
   size_t tail = 0;  // first word after the last level word
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -127,7 +146,7 @@ std::string RepairLocality(std::string_view line, const std::vector<std::string>
     const std::string with = JoinWords(parts, tail, end), without = JoinWords(parts, tail, end - 1);
     if (CountPrinted(without, words) >= 2 && CountPrinted(with, words) <= 1) --end;
   }
-  const std::string locality = MostPrintedSpelling(JoinWords(parts, tail, end), words);
+  const std::string locality = MostPrintedSpelling(JoinWords(parts, tail, end), words, confidence);
   return JoinWords(parts, 0, tail) + " " + locality;
 }
 

@@ -171,13 +171,21 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
   fields.issuer_parent = header.issuer.parent;
   fields.received = header.received;
 
-  std::vector<std::string> words;  // the whole document's, for the spelling of names
-  for (const std::vector<std::string>& page : lines)
-    for (const std::string& line : page)
-      for (std::string& w : Words(line)) words.push_back(std::move(w));
-  if (fields.issuer) fields.issuer = RepairLocality(*fields.issuer, words);
-  if (fields.issuer_parent) fields.issuer_parent = RepairLocality(*fields.issuer_parent, words);
-  if (fields.place) fields.place = MostPrintedSpelling(*fields.place, words);
+  // The whole document's words, with their line's OCR confidence, for the spelling of names.
+  std::vector<std::string> words;
+  std::vector<float> word_confidence;
+  for (const PageLines& page : read) {
+    for (size_t i = 0; i < page.text.size(); ++i) {
+      for (std::string& w : Words(page.text[i])) {
+        words.push_back(std::move(w));
+        word_confidence.push_back(i < page.geometry.size() ? page.geometry[i].confidence : 0);
+      }
+    }
+  }
+  if (fields.issuer) fields.issuer = RepairLocality(*fields.issuer, words, &word_confidence);
+  if (fields.issuer_parent)
+    fields.issuer_parent = RepairLocality(*fields.issuer_parent, words, &word_confidence);
+  if (fields.place) fields.place = MostPrintedSpelling(*fields.place, words, &word_confidence);
 
   TypeAndSubject type = FindTypeAndSubject(first, header.end);
   fields.doc_type = type.doc_type;

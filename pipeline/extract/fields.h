@@ -146,13 +146,17 @@ std::vector<CitedDocument> FindCitedDocuments(std::string_view text);
 // they fold alike (names of five characters or more, folded), or are one OCR
 // slip apart (seven or more: a letter read as another, a letter doubled).
 // A spelling folding alike replaces `name` when printed more often, or as
-// often with more tone marks (OCR drops marks, it seldom adds them); one a
-// slip apart only when printed at least three times and `name` at most once.
-std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words);
+// often with more tone marks (OCR drops marks, it seldom adds them) or as
+// many marks read with more OCR confidence (`confidence`, one per word, 0..100,
+// when given); one a slip apart only when printed at least three times and
+// `name` at most once.
+std::string MostPrintedSpelling(std::string_view name, const std::vector<std::string>& words,
+                                const std::vector<float>* confidence = nullptr);
 
 // An issuer line with the locality after its last level word ("HUYỆN THẠCH
 // HA") in the spelling the document prints most often.
-std::string RepairLocality(std::string_view line, const std::vector<std::string>& words);
+std::string RepairLocality(std::string_view line, const std::vector<std::string>& words,
+                           const std::vector<float>* confidence = nullptr);
 
 // The signature block's authority ("TM. UY BẠN NHAN DAN") with its body
 // spelt as the issuer line prints it ("TM. ỦY BAN NHÂN DÂN") when the two fold

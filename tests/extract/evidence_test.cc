@@ -49,6 +49,16 @@ TEST(EvidenceTest, SpeckAfterTheLocalityDropped) {
   EXPECT_EQ(RepairLocality("SỞ Y TẾ TỈNH BÀ RỊA VT", named), "SỞ Y TẾ TỈNH BÀ RỊA VT");
 }
 
+TEST(EvidenceTest, TieWithAsManyMarksGoesToTheSurerReading) {
+  // "HẠ" and "Hà" once each: the reading OCR was surer of wins; unknown: as printed.
+  const auto words = WordsOf({"THẠCH HẠ", "Thạch Hà, ngày 08"});
+  const std::vector<float> confidence = {60, 55, 95, 93, 90, 90};
+  EXPECT_EQ(MostPrintedSpelling("THẠCH HẠ", words, &confidence), "THẠCH HÀ");
+  const std::vector<float> surer_header = {96, 95, 70, 60, 90, 90};
+  EXPECT_EQ(MostPrintedSpelling("THẠCH HẠ", words, &surer_header), "THẠCH HẠ");
+  EXPECT_EQ(MostPrintedSpelling("THẠCH HẠ", words), "THẠCH HẠ");
+}
+
 TEST(EvidenceTest, NameKeptWithoutEnoughEvidence) {
   // Printed once elsewhere, one letter away: not enough to overrule the header.
   const auto once = WordsOf({"XÃ TÔN PHÚ", "Tân Phú, ngày 08"});
