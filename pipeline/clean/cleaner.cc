@@ -105,11 +105,19 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
       SOHOA_RETURN_IF_ERROR(log.Finish("stamp_check", ink));
     }
 
+    // The OCR copy loses its stamps once, here, and is turned with the
+    // colour page from then on.
+    if (stamped) {
+      log.Start();
+      grey = SuppressStamps(colour, grey);
+      SOHOA_RETURN_IF_ERROR(log.Finish("stamps", grey));
+    }
+
     // Orientation and skew are judged on the page without its stamps,
     // scanner borders and shading: seals, signatures, long black bands and
     // light gradients would pass for (or hide) text lines.
     log.Start();
-    cv::Mat analysis = stamped ? SuppressStamps(colour, grey) : grey;
+    cv::Mat analysis = grey;
     if (options_.remove_borders) analysis = RemoveBorders(analysis);
     if (options_.flatten_background) analysis = FlattenBackground(analysis);
     SOHOA_RETURN_IF_ERROR(log.Finish("analysis", analysis));
@@ -153,11 +161,6 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
     }
 
     cv::Mat ocr = grey;
-    if (stamped) {
-      log.Start();
-      ocr = SuppressStamps(colour, ocr);
-      SOHOA_RETURN_IF_ERROR(log.Finish("stamps", ocr));
-    }
 
     // Sharpness is judged at the scanned resolution, before any resampling.
     q.blur = BlurScore(ocr);

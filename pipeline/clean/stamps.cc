@@ -27,15 +27,8 @@ cv::Mat HueMask(const cv::Mat& hsv, int min_saturation, int min_value) {
 // turns neutral white, so ink keeps its hue and the blend of blue ink with
 // yellow paper stays blue instead of turning grey.
 cv::Mat WhiteBalanced(const cv::Mat& bgr) {
-  std::vector<cv::Mat> planes;
-  cv::split(bgr, planes);
-  for (cv::Mat& plane : planes) {
-    cv::Mat paper;
-    PaperBrightness(plane).convertTo(paper, CV_8U);
-    cv::divide(plane, paper, plane, 255.0);
-  }
   cv::Mat balanced;
-  cv::merge(planes, balanced);
+  cv::divide(bgr, PaperBrightness(bgr), balanced, 255.0);
   return balanced;
 }
 
@@ -61,17 +54,32 @@ cv::Mat GrowInto(const cv::Mat& strong, const cv::Mat& weak) {
   return grown;
 }
 
-}  // namespace
-
-cv::Mat ColouredInkMask(const cv::Mat& bgr) {
-  if (bgr.channels() < 3) return cv::Mat::zeros(bgr.size(), CV_8U);
-  cv::Mat hsv;
-  cv::cvtColor(WhiteBalanced(bgr), hsv, cv::COLOR_BGR2HSV);
-  return HueMask(hsv, 90, 70);
+// Parts of the page that hold coloured ink, with a margin of paper: found on
+// a quarter-size copy (pale thin strokes included), so the full-resolution
+// work is spent on the stamps alone.
+std::vector<cv::Rect> InkRegions(const cv::Mat& bgr) {
+  constexpr int kReduce = 4;
+  cv::Mat small, hsv;
+  cv::resize(bgr, small, cv::Size(), 1.0 / kReduce, 1.0 / kReduce, cv::INTER_AREA);
+  cv::cvtColor(WhiteBalanced(small), hsv, cv::COLOR_BGR2HSV);
+  cv::Mat ink = HueMask(hsv, 40, 60);
+  cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const cv::Rect page(0, 0, bgr.cols, bgr.rows);
+  std::vector<cv::Rect> regions;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT) * kReduce - 32,
+                     stats.at<int>(i, cv::CC_STAT_TOP) * kReduce - 32,
+                     stats.at<int>(i, cv::CC_STAT_WIDTH) * kReduce + 64,
+                     stats.at<int>(i, cv::CC_STAT_HEIGHT) * kReduce + 64);
+    regions.push_back(r & page);
+  }
+  return regions;
 }
 
-cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
-  if (bgr.channels() < 3) return grey.clone();
+// One stamp region: `bgr` and `grey` cover the same part of the page.
+cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
   const cv::Mat balanced = WhiteBalanced(bgr);
   cv::Mat hsv;
   cv::cvtColor(balanced, hsv, cv::COLOR_BGR2HSV);
@@ -86,7 +94,7 @@ cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
   // white: a white patch on grey paper would read as a dark frame once the
   // background is flattened).
   cv::Mat zone;
-  cv::dilate(ink, zone, cv::getStructuringElement(cv::MORPH_ELLIPSE, {11, 11}));
+  cv::dilate(ink, zone, cv::getStructuringElement(cv::MORPH_RECT, {11, 11}));
   std::vector<cv::Mat> planes;
   cv::split(balanced, planes);
   const cv::Mat brightest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
@@ -94,6 +102,22 @@ cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
   PaperBrightness(grey).convertTo(paper, CV_8U);
   cv::Mat out = grey.clone();
   paper.copyTo(out, ink | (zone & (brightest >= 0.75 * 255)));
+  return out;
+}
+
+}  // namespace
+
+cv::Mat ColouredInkMask(const cv::Mat& bgr) {
+  if (bgr.channels() < 3) return cv::Mat::zeros(bgr.size(), CV_8U);
+  cv::Mat hsv;
+  cv::cvtColor(WhiteBalanced(bgr), hsv, cv::COLOR_BGR2HSV);
+  return HueMask(hsv, 90, 70);
+}
+
+cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
+  if (bgr.channels() < 3) return grey.clone();
+  cv::Mat out = grey.clone();
+  for (const cv::Rect& r : InkRegions(bgr)) SuppressStampsIn(bgr(r), grey(r)).copyTo(out(r));
   return out;
 }
 

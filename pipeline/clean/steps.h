@@ -59,7 +59,8 @@ cv::Mat RotateBy(const cv::Mat& page, double deg);
 cv::Mat RemoveBorders(const cv::Mat& grey);
 
 // background.cc -------------------------------------------------------------
-// The brightness the paper has at each pixel (letters closed over), >= 1.
+// The brightness the paper has at each pixel (letters closed over), >= 1;
+// per channel for a colour page.
 cv::Mat PaperBrightness(const cv::Mat& grey);
 // Divides the page by its estimated paper brightness, so uneven light and
 // yellowed or grey paper become white while ink keeps its darkness.
