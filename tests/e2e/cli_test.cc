@@ -220,9 +220,13 @@ TEST_F(CliTest, OcrDumpDirHoldsEachCleaningStepOfOnePage) {
                        Quote(dump) + " " + Quote(image));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(fs::exists(dump / "00_grey.png"));
-  EXPECT_TRUE(fs::exists(dump / "03_deskew.png") || fs::exists(dump / "04_deskew.png"));
   size_t steps = 0;
-  for (const auto& e : fs::directory_iterator(dump)) steps += e.path().extension() == ".png";
+  bool deskew = false;
+  for (const auto& e : fs::directory_iterator(dump)) {
+    steps += e.path().extension() == ".png";
+    deskew = deskew || e.path().filename().string().find("_deskew.png") != std::string::npos;
+  }
+  EXPECT_TRUE(deskew);
   EXPECT_GE(steps, 6u);
   // Two inputs would overwrite each other's steps.
   EXPECT_EQ(Sohoa("ocr --text-dir " + Quote(dir_ / "dump-text") + " --dump-dir " + Quote(dump) +
