@@ -66,10 +66,12 @@ constexpr int kMaxPlausibleCost = 4;  // half-steps of MarkDistance
 
 // Scores are in nats (natural log of probability ratios).
 constexpr double kNatsPerMarkStep = 1.0;   // a diacritic-only change, per half-step
-constexpr double kMarginForValidWord = 3.0;  // a real syllable is changed only when this much likelier
-// ... and only when the model has seen the new pair this often while it has
-// never seen what was printed next to either neighbour.
-constexpr int64_t kMinPairSupport = 25;
+constexpr double kMarginForValidWord = 5.0;  // a real syllable is changed only when this much likelier
+// ... and, on the model's word alone, only when it has seen the new pair
+// this often next to a neighbour where it never saw the printed one.
+constexpr int64_t kMinPairSupport = 50;
+// A printed pair the model has seen this often objects to a change.
+constexpr int64_t kObjectingPairCount = 25;
 constexpr double kDocWordWeight = 1.5;     // per log(1 + times read elsewhere)
 constexpr double kDocPairWeight = 3.0;     // per log(1 + times the pair was read), past min_repetitions
 
@@ -412,7 +414,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         bool objection = false, supported = false;
         for (const SidePairs& side : sides) {
           // Against the document's own say-so, any sighting objects.
-          objection = objection || (side.printed >= (repeated ? 1 : kMinPairSupport) && side.fresh == 0);
+          objection = objection || (side.printed >= (repeated ? 1 : kObjectingPairCount) && side.fresh == 0);
           supported = supported || (side.printed == 0 && side.fresh >= kMinPairSupport);
         }
         if (objection && !best->from_reading) continue;
