@@ -79,7 +79,7 @@ bool WritePageTexts(const std::string& dir, const runner::FileOutcome& out) {
   const std::string stem = Stem(out.path);
   bool ok = true;
   for (size_t i = 0; i < out.pages.size(); ++i) {
-    char suffix[16] = "";
+    char suffix[32] = "";  // "_pNN" (room for any size_t: no truncation warning)
     if (out.pages.size() > 1) std::snprintf(suffix, sizeof suffix, "_p%02zu", i + 1);
     std::ofstream f(fs::path(dir) / (stem + suffix + ".txt"), std::ios::binary);
     f << out.pages[i].text.PlainText();
@@ -117,6 +117,7 @@ class App {
   int Extract();
   Result<std::unique_ptr<store::DossierStore>> OpenStore();
   Result<std::vector<std::string>> ListInputs();
+  std::optional<store::StoredDocument> ReadFiled(int* exit_code);
   void Progress(size_t done, size_t total, const std::string& line);
 
   Common common_;
@@ -256,17 +257,27 @@ int App::Search() {
   return kExitOk;
 }
 
-int App::Show() {
+// Reads filed document id_; on failure says why and sets the exit code.
+std::optional<store::StoredDocument> App::ReadFiled(int* exit_code) {
   auto store = OpenStore();
   if (!store.ok()) {
     std::cerr << "sohoa: cannot open the store: " << store.status().ToString() << "\n";
-    return kExitSetup;
+    *exit_code = kExitSetup;
+    return std::nullopt;
   }
   auto doc = (*store)->Get(id_);
   if (!doc.ok()) {
     std::cerr << "sohoa: " << doc.status().message() << "\n";
-    return kExitInputFailed;
+    *exit_code = kExitInputFailed;
+    return std::nullopt;
   }
+  return std::move(doc).value();
+}
+
+int App::Show() {
+  int exit_code = kExitOk;
+  auto doc = ReadFiled(&exit_code);
+  if (!doc) return exit_code;
   json j = FieldsJson(doc->fields);
   j["id"] = doc->id;
   j["dossier"] = doc->dossier_code;
@@ -294,16 +305,9 @@ int App::Show() {
 }
 
 int App::Export() {
-  auto store = OpenStore();
-  if (!store.ok()) {
-    std::cerr << "sohoa: cannot open the store: " << store.status().ToString() << "\n";
-    return kExitSetup;
-  }
-  auto doc = (*store)->Get(id_);
-  if (!doc.ok()) {
-    std::cerr << "sohoa: " << doc.status().message() << "\n";
-    return kExitInputFailed;
-  }
+  int exit_code = kExitOk;
+  auto doc = ReadFiled(&exit_code);
+  if (!doc) return exit_code;
   std::vector<pdf::PdfPage> pages;
   for (const auto& p : doc->pages) {
     pdf::PdfPage page;
