@@ -33,15 +33,48 @@ struct Segment {
   OcrLine line;
 };
 
+// A mark of at most this many letters, narrower than this many word heights,
+// that either stands alone (a gap this many heights wide on each side) or was
+// read with less than this confidence, is a speck read as a word ("w.", "'")
+// when without it the line would split into columns: it must not bridge them.
+constexpr size_t kSpeckMaxLetters = 3;
+constexpr double kSpeckMaxWidthHeights = 1.5;
+constexpr double kSpeckSideGapHeights = 0.8;
+constexpr float kSpeckMaxConfidence = 50;
+
+size_t Letters(const std::string& utf8) {
+  size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, int median_h, int gap_limit) {
+  if (i == 0 || i + 1 >= words.size()) return false;
+  const OcrWord& w = words[i];
+  const int before = w.box.x - words[i - 1].box.right();
+  const int after = words[i + 1].box.x - w.box.right();
+  const bool isolated = before > kSpeckSideGapHeights * median_h && after > kSpeckSideGapHeights * median_h;
+  const bool doubtful = w.confidence < kSpeckMaxConfidence;
+  return Letters(w.text) <= kSpeckMaxLetters && w.box.w < kSpeckMaxWidthHeights * median_h &&
+         (isolated || doubtful) && before + w.box.w + after > gap_limit;
+}
+
 std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
   std::vector<Segment> out;
   for (const OcrLine& line : page.lines) {
     if (line.words.empty()) continue;
-    const int gap_limit = static_cast<int>(kColumnGapHeights * MedianHeight(line.words));
+    const int median_h = MedianHeight(line.words);
+    const int gap_limit = static_cast<int>(kColumnGapHeights * median_h);
     OcrLine current;
     current.block = line.block;
     for (size_t i = 0; i < line.words.size(); ++i) {
-      if (i > 0) {
+      if (IsSpeckInColumnGap(line.words, i, median_h, gap_limit)) {
+        // Dropped: the columns either side split as if it were not there.
+        current.box = Union(current.words);
+        out.push_back({current});
+        current.words.clear();
+        ++i;
+      } else if (i > 0 && !current.words.empty()) {
         const int gap = line.words[i].box.x - line.words[i - 1].box.right();
         if (gap > gap_limit) {
           current.box = Union(current.words);

@@ -51,6 +51,49 @@ TEST(ReadingOrderTest, MergedHeaderLinesAreSplitLeftColumnFirst) {
   EXPECT_EQ(got, want);
 }
 
+// A speck read as a word in the gutter between the header columns ("w.")
+// must not glue the columns into one line; a short real word between two
+// ordinary word gaps is kept.
+TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
+  PageText page;
+  page.width = 2480;
+  page.height = 3508;
+  // Left column ends near x=660; the speck stands alone in the 560 px gutter.
+  page.lines.push_back(Line(240, {{"HDND THI XA", 400}, {"w.", 900}, {"CONG HOA", 1220}}));
+  page.lines.push_back(Line(310, {{"BAN PHAP CHE", 390}, {"Doc lap", 1390}}));
+  page.lines.push_back(Line(470, {{"So: 25/BC-HDND", 560}}));
+  page.lines.push_back(Line(420, {{"Huong Tra, ngay", 1285}}));
+  page.lines.push_back(Line(700, {{"Ve cong tac cai cach hanh chinh nam 2017 tai thi xa Huong Tra", 400}}));
+  for (OcrWord& w : page.lines[0].words) w.confidence = 95;
+  std::vector<std::string> got = Lines(OrderTwoColumnZones(page));
+  std::vector<std::string> want = {"HDND THI XA", "BAN PHAP CHE", "So: 25/BC-HDND",
+                                   "CONG HOA",    "Doc lap",      "Huong Tra, ngay",
+                                   "Ve cong tac cai cach hanh chinh nam 2017 tai thi xa Huong Tra"};
+  EXPECT_EQ(got, want);
+
+  // Read with little confidence, a speck counts even right against a column:
+  // "TRA" ends at 685, "w." 76 px later, "CONG" 7 px after it.
+  PageText tight;
+  tight.width = 2480;
+  tight.height = 3508;
+  tight.lines.push_back(Line(240, {{"HDND THI XA TRA", 400}, {"w.", 761}, {"CONG HOA", 808}}));
+  tight.lines.push_back(Line(310, {{"BAN PHAP CHE", 390}, {"Doc lap", 1000}}));
+  tight.lines[0].words[4].confidence = 21;
+  for (size_t i = 0; i < tight.lines[0].words.size(); ++i) {
+    if (i != 4) tight.lines[0].words[i].confidence = 95;
+  }
+  EXPECT_EQ(Lines(OrderTwoColumnZones(tight)),
+            (std::vector<std::string>{"HDND THI XA TRA", "BAN PHAP CHE", "CONG HOA", "Doc lap"}));
+  tight.lines[0].words[4].confidence = 95;  // a confident word close by is text
+  EXPECT_EQ(Lines(OrderTwoColumnZones(tight))[0], "HDND THI XA TRA w. CONG HOA");
+
+  PageText body;
+  body.width = 2480;
+  body.height = 3508;
+  body.lines.push_back(Line(300, {{"tong so 12 ho so", 400}}));
+  EXPECT_EQ(Lines(OrderTwoColumnZones(body)), std::vector<std::string>{"tong so 12 ho so"});
+}
+
 TEST(ReadingOrderTest, BodyLinesKeepTheirOrder) {
   PageText page;
   page.width = 2480;
