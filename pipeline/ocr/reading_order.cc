@@ -28,6 +28,29 @@ int MedianHeight(const std::vector<OcrWord>& words) {
 
 // A gap wider than this many word heights separates two columns, not two words.
 constexpr double kColumnGapHeights = 2.0;
+// So does a narrower one, down to this many heights, when it is also this many
+// times the line's usual space between words: header columns set close together.
+constexpr double kNearColumnGapHeights = 1.4;
+constexpr double kNearColumnGapSpaces = 5.0;
+
+// The line's median space between neighbouring words; 0 with fewer than 3 words.
+int MedianSpace(const std::vector<OcrWord>& words) {
+  if (words.size() < 3) return 0;
+  std::vector<int> gaps;
+  for (size_t i = 1; i < words.size(); ++i) gaps.push_back(words[i].box.x - words[i - 1].box.right());
+  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+  return std::max(1, gaps[gaps.size() / 2]);
+}
+
+// The widest gap inside `line` that still joins two words of one column.
+int ColumnGapLimit(const std::vector<OcrWord>& words, int median_h) {
+  const int far = static_cast<int>(kColumnGapHeights * median_h);
+  const int space = MedianSpace(words);
+  if (space == 0) return far;
+  const int near = std::max(static_cast<int>(kNearColumnGapHeights * median_h),
+                            static_cast<int>(kNearColumnGapSpaces * space));
+  return std::min(far, near);
+}
 
 struct Segment {
   OcrLine line;
@@ -54,9 +77,11 @@ bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, int median_
   const int before = w.box.x - words[i - 1].box.right();
   const int after = words[i + 1].box.x - w.box.right();
   const bool isolated = before > kSpeckSideGapHeights * median_h && after > kSpeckSideGapHeights * median_h;
-  const bool doubtful = w.confidence < kSpeckMaxConfidence;
+  // A doubtful word that a column gap already parts from one neighbour is
+  // simply the end (or start) of a column, not a bridge.
+  const bool bridging = w.confidence < kSpeckMaxConfidence && before <= gap_limit && after <= gap_limit;
   return Letters(w.text) <= kSpeckMaxLetters && w.box.w < kSpeckMaxWidthHeights * median_h &&
-         (isolated || doubtful) && before + w.box.w + after > gap_limit;
+         (isolated || bridging) && before + w.box.w + after > gap_limit;
 }
 
 std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
@@ -64,7 +89,7 @@ std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
   for (const OcrLine& line : page.lines) {
     if (line.words.empty()) continue;
     const int median_h = MedianHeight(line.words);
-    const int gap_limit = static_cast<int>(kColumnGapHeights * median_h);
+    const int gap_limit = ColumnGapLimit(line.words, median_h);
     OcrLine current;
     current.block = line.block;
     for (size_t i = 0; i < line.words.size(); ++i) {

@@ -72,11 +72,11 @@ TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
   EXPECT_EQ(got, want);
 
   // Read with little confidence, a speck counts even right against a column:
-  // "TRA" ends at 685, "w." 76 px later, "CONG" 7 px after it.
+  // "TRA" ends at 685, "w." 45 px later, "CONG" 7 px after it.
   PageText tight;
   tight.width = 2480;
   tight.height = 3508;
-  tight.lines.push_back(Line(240, {{"HDND THI XA TRA", 400}, {"w.", 761}, {"CONG HOA", 808}}));
+  tight.lines.push_back(Line(240, {{"HDND THI XA TRA", 400}, {"w.", 730}, {"CONG HOA", 777}}));
   tight.lines.push_back(Line(310, {{"BAN PHAP CHE", 390}, {"Doc lap", 1000}}));
   tight.lines[0].words[4].confidence = 21;
   for (size_t i = 0; i < tight.lines[0].words.size(); ++i) {
@@ -84,14 +84,36 @@ TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
   }
   EXPECT_EQ(Lines(OrderTwoColumnZones(tight)),
             (std::vector<std::string>{"HDND THI XA TRA", "BAN PHAP CHE", "CONG HOA", "Doc lap"}));
-  tight.lines[0].words[4].confidence = 95;  // a confident word close by is text
-  EXPECT_EQ(Lines(OrderTwoColumnZones(tight))[0], "HDND THI XA TRA w. CONG HOA");
+  // Words set at ordinary spaces stay one line, short or doubtful ones too.
+  PageText one;
+  one.width = 2480;
+  one.height = 3508;
+  one.lines.push_back(Line(240, {{"HDND THI XA TRA", 400}, {"w.", 700}, {"CONG HOA", 760}}));
+  EXPECT_EQ(Lines(OrderTwoColumnZones(one))[0], "HDND THI XA TRA w. CONG HOA");
 
   PageText body;
   body.width = 2480;
   body.height = 3508;
   body.lines.push_back(Line(300, {{"tong so 12 ho so", 400}}));
   EXPECT_EQ(Lines(OrderTwoColumnZones(body)), std::vector<std::string>{"tong so 12 ho so"});
+}
+
+// Header columns set close together: a gap under two word heights still
+// splits when it is many times the line's usual space between words.
+TEST(ReadingOrderTest, CloseHeaderColumnsSplitByTheirWordSpacing) {
+  PageText page;
+  page.width = 2480;
+  page.height = 3508;
+  // "UY BAN NHAN DAN HUYEN" ends at 860; "CONG" starts 70 px later (1.75
+  // heights, 4.7 spaces of 15 px).
+  page.lines.push_back(Line(240, {{"UY BAN NHAN DAN HUYEN", 400}, {"CONG HOA XA HOI", 936}}));
+  page.lines.push_back(Line(310, {{"THACH HA", 560}, {"Doc lap", 1300}}));
+  page.lines.push_back(Line(400, {{"So: 45/UBND-VP", 420}, {"Thach Ha, ngay 08", 1200}}));
+  page.lines.push_back(Line(700, {{"Kinh gui cac phong ban nganh cap huyen va uy ban nhan dan cac xa", 400}}));
+  std::vector<std::string> want = {"UY BAN NHAN DAN HUYEN", "THACH HA", "So: 45/UBND-VP", "CONG HOA XA HOI",
+                                   "Doc lap", "Thach Ha, ngay 08",
+                                   "Kinh gui cac phong ban nganh cap huyen va uy ban nhan dan cac xa"};
+  EXPECT_EQ(Lines(OrderTwoColumnZones(page)), want);
 }
 
 TEST(ReadingOrderTest, BodyLinesKeepTheirOrder) {
