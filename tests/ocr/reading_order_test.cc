@@ -27,6 +27,14 @@ OcrLine Line(int y, const std::vector<std::pair<std::string, int>>& runs) {
   return line;
 }
 
+// An empty A4 page at 300 dpi.
+PageText A4Page() {
+  PageText page;
+  page.width = 2480;
+  page.height = 3508;
+  return page;
+}
+
 std::vector<std::string> Lines(const PageText& p) {
   std::vector<std::string> out;
   std::istringstream in(p.PlainText());
@@ -35,9 +43,7 @@ std::vector<std::string> Lines(const PageText& p) {
 }
 
 TEST(ReadingOrderTest, MergedHeaderLinesAreSplitLeftColumnFirst) {
-  PageText page;
-  page.width = 2480;
-  page.height = 3508;
+  PageText page = A4Page();
   page.lines.push_back(Line(240, {{"UBND HUYEN", 400}, {"CONG HOA", 1220}}));
   page.lines.push_back(Line(310, {{"UY BAN", 390}, {"Doc lap", 1390}}));
   page.lines.push_back(Line(470, {{"So: 86/BC-UBND", 560}}));
@@ -55,9 +61,7 @@ TEST(ReadingOrderTest, MergedHeaderLinesAreSplitLeftColumnFirst) {
 // must not glue the columns into one line; a short real word between two
 // ordinary word gaps is kept.
 TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
-  PageText page;
-  page.width = 2480;
-  page.height = 3508;
+  PageText page = A4Page();
   // Left column ends near x=660; the speck stands alone in the 560 px gutter.
   page.lines.push_back(Line(240, {{"HDND THI XA", 400}, {"w.", 900}, {"CONG HOA", 1220}}));
   page.lines.push_back(Line(310, {{"BAN PHAP CHE", 390}, {"Doc lap", 1390}}));
@@ -73,9 +77,7 @@ TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
 
   // Read with little confidence, a speck counts even right against a column:
   // "TRA" ends at 685, "w." 45 px later, "CONG" 7 px after it.
-  PageText tight;
-  tight.width = 2480;
-  tight.height = 3508;
+  PageText tight = A4Page();
   tight.lines.push_back(Line(240, {{"HDND THI XA TRA", 400}, {"w.", 730}, {"CONG HOA", 777}}));
   tight.lines.push_back(Line(310, {{"BAN PHAP CHE", 390}, {"Doc lap", 1000}}));
   tight.lines[0].words[4].confidence = 21;
@@ -85,15 +87,11 @@ TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
   EXPECT_EQ(Lines(OrderTwoColumnZones(tight)),
             (std::vector<std::string>{"HDND THI XA TRA", "BAN PHAP CHE", "CONG HOA", "Doc lap"}));
   // Words set at ordinary spaces stay one line, short or doubtful ones too.
-  PageText one;
-  one.width = 2480;
-  one.height = 3508;
+  PageText one = A4Page();
   one.lines.push_back(Line(240, {{"HDND THI XA TRA", 400}, {"w.", 700}, {"CONG HOA", 760}}));
   EXPECT_EQ(Lines(OrderTwoColumnZones(one))[0], "HDND THI XA TRA w. CONG HOA");
 
-  PageText body;
-  body.width = 2480;
-  body.height = 3508;
+  PageText body = A4Page();
   body.lines.push_back(Line(300, {{"tong so 12 ho so", 400}}));
   EXPECT_EQ(Lines(OrderTwoColumnZones(body)), std::vector<std::string>{"tong so 12 ho so"});
 }
@@ -101,9 +99,7 @@ TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
 // Header columns set close together: a gap under two word heights still
 // splits when it is many times the line's usual space between words.
 TEST(ReadingOrderTest, CloseHeaderColumnsSplitByTheirWordSpacing) {
-  PageText page;
-  page.width = 2480;
-  page.height = 3508;
+  PageText page = A4Page();
   // "UY BAN NHAN DAN HUYEN" ends at 860; "CONG" starts 70 px later (1.75
   // heights, 4.7 spaces of 15 px).
   page.lines.push_back(Line(240, {{"UY BAN NHAN DAN HUYEN", 400}, {"CONG HOA XA HOI", 936}}));
@@ -117,9 +113,7 @@ TEST(ReadingOrderTest, CloseHeaderColumnsSplitByTheirWordSpacing) {
 }
 
 TEST(ReadingOrderTest, BodyLinesKeepTheirOrder) {
-  PageText page;
-  page.width = 2480;
-  page.height = 3508;
+  PageText page = A4Page();
   // Full-width body lines: nothing to split, nothing to reorder.
   for (int i = 0; i < 5; ++i) {
     page.lines.push_back(Line(300 + 60 * i, {{"mot hai ba bon nam sau bay tam chin muoi mot hai ba bon", 400}}));
@@ -131,9 +125,7 @@ TEST(ReadingOrderTest, BodyLinesKeepTheirOrder) {
 }
 
 TEST(ReadingOrderTest, FooterRecipientsBeforeSignatureBlock) {
-  PageText page;
-  page.width = 2480;
-  page.height = 3508;
+  PageText page = A4Page();
   page.lines.push_back(Line(2500, {{"body text runs across the whole width of the page here", 400}}));
   page.lines.push_back(Line(2700, {{"Noi nhan:", 400}, {"TM. UBND", 1500}}));
   page.lines.push_back(Line(2760, {{"- Nhu tren;", 400}, {"CHU TICH", 1600}}));
