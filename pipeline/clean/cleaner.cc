@@ -18,6 +18,8 @@ constexpr double kMinDpi = 120;
 constexpr double kMinBlur = 500;      // variance of Laplacian near ink
 constexpr double kMinContrast = 0.25;
 constexpr double kMaxNoise = 0.6;
+// More than this share of the printed text lost with a stamp reads badly.
+constexpr double kMaxTextRemoved = 0.05;
 
 // Times steps and writes their images when a dump folder is set.
 class StepLog {
@@ -70,6 +72,10 @@ void SuggestRescan(PageQuality& q) {
   if (q.blur < kMinBlur) add("page is blurred (out of focus or moved)");
   if (q.contrast < kMinContrast) add("text is faint (low contrast)");
   if (q.noise > kMaxNoise) add("many specks (dirty glass or poor copy)");
+  if (q.text_removed_fraction > kMaxTextRemoved) {
+    add("stamp ink covers printed text (about " + std::to_string(static_cast<int>(100 * q.text_removed_fraction)) +
+        "% of it lost with the stamp)");
+  }
   q.rescan_suggested = !why.empty();
   q.warning = why;
 }
@@ -109,7 +115,9 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
     // colour page from then on.
     if (stamped) {
       log.Start();
-      grey = SuppressStamps(colour, grey);
+      cv::Mat suppressed = SuppressStamps(colour, grey);
+      q.text_removed_fraction = TextRemovedFraction(colour, grey, suppressed);
+      grey = suppressed;
       SOHOA_RETURN_IF_ERROR(log.Finish("stamps", grey));
     }
 

@@ -19,6 +19,20 @@ double BlurScore(const cv::Mat& grey) {
 }
 
 // Median of the ink class against median of the paper class, split by Otsu.
+double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::Mat& after) {
+  // Black ink: darker than mid-grey and about as dark in every channel
+  // (stamp ink is dark in one channel only).
+  constexpr int kDark = 128, kMaxSpread = 60;
+  std::vector<cv::Mat> ch;
+  cv::split(bgr, ch);
+  cv::Mat hi = cv::max(cv::max(ch[0], ch[1]), ch[2]);
+  cv::Mat lo = cv::min(cv::min(ch[0], ch[1]), ch[2]);
+  const cv::Mat black = (before < kDark) & ((hi - lo) < kMaxSpread);
+  const int n = cv::countNonZero(black);
+  if (n == 0) return 0;
+  return static_cast<double>(cv::countNonZero(black & (after >= kDark))) / n;
+}
+
 double ContrastScore(const cv::Mat& grey) {
   cv::Mat ignored;
   const double split = cv::threshold(grey, ignored, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);

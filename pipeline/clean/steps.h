@@ -108,6 +108,9 @@ cv::Mat BinarizeSauvola(const cv::Mat& grey, int window, double k = 0.25);
 // quality.cc ----------------------------------------------------------------
 double BlurScore(const cv::Mat& grey);       // variance of the Laplacian
 double ContrastScore(const cv::Mat& grey);   // (paper - ink) / 255, 0..1
+// Share of the page's black ink (dark and without colour in `bgr`) that is
+// light in `after`: printed text lost with the stamps. 0 when there is none.
+double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::Mat& after);
 
 // Shared helper: dark ink as 255 on 0, Otsu threshold on a grey page.
 cv::Mat InkMask(const cv::Mat& grey);

@@ -33,6 +33,7 @@ struct PageQuality {
   double contrast = 0;           // ink/paper separation, 0..1
   double noise = 0;              // fraction of isolated specks among dark components
   double stamp_fraction = 0;     // fraction of page pixels judged coloured ink (stamps)
+  double text_removed_fraction = 0;  // share of black (uncoloured) ink that stamp removal turned light
   double scale = 1;              // resampling factor applied before OCR
   bool rescan_suggested = false;
   std::string warning;           // why a rescan is suggested; empty otherwise

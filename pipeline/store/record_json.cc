@@ -82,6 +82,7 @@ std::string QualityToJson(const PageQuality& q) {
             {"contrast", q.contrast},
             {"noise", q.noise},
             {"stamp_fraction", q.stamp_fraction},
+            {"text_removed_fraction", q.text_removed_fraction},
             {"scale", q.scale},
             {"rescan_suggested", q.rescan_suggested},
             {"warning", q.warning}};
@@ -101,6 +102,7 @@ Status QualityFromJson(const std::string& text, PageQuality& q) {
     q.contrast = j.value("contrast", 0.0);
     q.noise = j.value("noise", 0.0);
     q.stamp_fraction = j.value("stamp_fraction", 0.0);
+    q.text_removed_fraction = j.value("text_removed_fraction", 0.0);
     q.scale = j.value("scale", 1.0);
     q.rescan_suggested = j.value("rescan_suggested", false);
     q.warning = j.value("warning", std::string());

@@ -113,6 +113,23 @@ TEST(StampTest, RedAndBlueInkBecomesPaperAndTextUnderItStaysDark) {
   EXPECT_GT(ShareBelow(cleaned, page.text_mask, 100), 0.97);
 }
 
+// The quality report's "text removed with stamps": near zero for a
+// suppressor that keeps the text, near one for one that wipes the page.
+TEST(StampTest, TextRemovedFractionMeasuresPrintedTextLost) {
+  SyntheticPage page = MakeTextPage();
+  cv::Mat seal = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::circle(seal, {500, 600}, 200, cv::Scalar(255), 14);
+  OverlayInk(page.bgr, seal, cv::Scalar(40, 40, 220));  // red (BGR)
+  const cv::Mat grey = ToGrey(page.bgr);
+  const cv::Mat cleaned = SuppressStamps(page.bgr, grey);
+  EXPECT_LT(TextRemovedFraction(page.bgr, grey, cleaned), 0.03);
+  const cv::Mat wiped(grey.size(), CV_8U, cv::Scalar(255));
+  EXPECT_GT(TextRemovedFraction(page.bgr, grey, wiped), 0.95);
+  EXPECT_EQ(TextRemovedFraction(page.bgr, grey, grey), 0.0);
+  const cv::Mat blank(page.bgr.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+  EXPECT_EQ(TextRemovedFraction(blank, ToGrey(blank), ToGrey(blank)), 0.0);
+}
+
 TEST(StampTest, DarkBlueHandwritingInAStampBecomesPaper) {
   SyntheticPage page = MakeTextPage(800, 900);
   cv::Mat pen = cv::Mat::zeros(page.bgr.size(), CV_8U);

@@ -104,6 +104,7 @@ DocumentRecord MakeRecord(const std::string& source, const std::string& number,
   p.dpi = 300;
   p.quality.estimated_dpi = 298;
   p.quality.skew_deg = 1.5;
+  p.quality.text_removed_fraction = 0.08;
   p.quality.rescan_suggested = true;
   p.quality.warning = "blurred";
   p.words.width = 2480;
@@ -199,6 +200,7 @@ TEST_F(StoreTest, ReopenKeepsEverythingFiled) {
   EXPECT_EQ(p.width, 2480);
   EXPECT_DOUBLE_EQ(p.dpi, 300);
   EXPECT_DOUBLE_EQ(p.quality.skew_deg, 1.5);
+  EXPECT_DOUBLE_EQ(p.quality.text_removed_fraction, 0.08);
   EXPECT_TRUE(p.quality.rescan_suggested);
   EXPECT_EQ(p.quality.warning, "blurred");
   EXPECT_EQ(p.text, "BÁO CÁO\nSố:\n");
