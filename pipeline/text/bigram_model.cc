@@ -17,8 +17,7 @@ constexpr double kPairWeight = 0.9;
 bool Canonical(const std::string& utf8, std::u32string* out) {
   std::vector<Letter> letters;
   if (!Decompose(Utf8ToU32(utf8), &letters)) return false;
-  ToTraditionalToneStyle(&letters);
-  *out = LowerWord(letters);
+  *out = CanonicalLower(std::move(letters));
   return true;
 }
 

@@ -132,9 +132,7 @@ bool IsArticleOne(const WordView& prev, const std::u32string& core) {
 
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {
   if (!dictionary_.empty()) {
-    std::vector<Letter> canonical = letters;
-    ToTraditionalToneStyle(&canonical);
-    return dictionary_.Contains(LowerWord(canonical));
+    return dictionary_.Contains(CanonicalLower(letters));
   }
   return ParseSyllable(letters).valid;
 }
@@ -176,9 +174,7 @@ WordView Corrector::Analyse(std::string_view word) const {
   }
   if (!Decompose(letters_only, &w.letters)) return w;  // foreign letters: kOther
 
-  std::vector<Letter> canonical = w.letters;
-  ToTraditionalToneStyle(&canonical);
-  w.lower = LowerWord(canonical);
+  w.lower = CanonicalLower(w.letters);
   w.skeleton = Skeleton(w.letters);
   const bool has_stray = std::find(w.stray.begin(), w.stray.end(), true) != w.stray.end();
   const size_t n_upper = std::count_if(w.letters.begin(), w.letters.end(),
@@ -245,12 +241,10 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
           (fragment(v[i]) || fragment(*next)) && !v[i].letters.empty() && !next->letters.empty()) {
         std::vector<Letter> joined = v[i].letters;
         joined.insert(joined.end(), next->letters.begin(), next->letters.end());
-        std::vector<Letter> canonical = joined;
-        ToTraditionalToneStyle(&canonical);
         // A real word beside a fragment stays itself unless the joined word is commoner.
         const WordView* real = !fragment(v[i]) ? &v[i] : !fragment(*next) ? next : nullptr;
         const bool commoner = real == nullptr || model_.empty() ||
-                              model_.Count(LowerWord(canonical)) >= model_.Count(real->lower);
+                              model_.Count(CanonicalLower(joined)) >= model_.Count(real->lower);
         if (ParseSyllable(joined).valid && IsValid(joined) && commoner) {
           const std::string to = U32ToUtf8(v[i].lead) + U32ToUtf8(Compose(joined)) + U32ToUtf8(next->trail);
           const std::string from = words[i].text + " " + words[i + 1].text;
@@ -272,9 +266,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         std::vector<Letter> a(v[i].letters.begin(), v[i].letters.begin() + k);
         std::vector<Letter> b(v[i].letters.begin() + k, v[i].letters.end());
         if (!ParseSyllable(a).valid || !ParseSyllable(b).valid || !IsValid(a) || !IsValid(b)) continue;
-        ToTraditionalToneStyle(&a);
-        ToTraditionalToneStyle(&b);
-        const int64_t n = model_.PairCount(LowerWord(a), LowerWord(b));
+        const int64_t n = model_.PairCount(CanonicalLower(std::move(a)), CanonicalLower(std::move(b)));
         if (n > best) {
           best = static_cast<double>(n);
           best_at = k;

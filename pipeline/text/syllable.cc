@@ -162,4 +162,9 @@ void ToTraditionalToneStyle(std::vector<Letter>* letters) {
   (*letters)[p.tone_index].tone = kLevel;
 }
 
+std::u32string CanonicalLower(std::vector<Letter> letters) {
+  ToTraditionalToneStyle(&letters);
+  return LowerWord(letters);
+}
+
 }  // namespace sohoa::text::internal

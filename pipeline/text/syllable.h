@@ -36,4 +36,8 @@ SyllableParse ParseSyllable(const std::vector<Letter>& letters);
 // reformed one ("hoà" -> "hòa"); other words are returned unchanged.
 void ToTraditionalToneStyle(std::vector<Letter>* letters);
 
+// The key syllables are looked up, counted and compared by: lower case,
+// traditional tone style ("Hoà" -> "hòa").
+std::u32string CanonicalLower(std::vector<Letter> letters);
+
 }  // namespace sohoa::text::internal

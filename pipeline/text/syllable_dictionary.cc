@@ -27,8 +27,7 @@ Result<SyllableDictionary> SyllableDictionary::Load(const std::string& path) {
     }
     line = line.substr(0, line.find('/'));
     if (line.empty() || !Decompose(Utf8ToU32(line), &letters)) continue;
-    ToTraditionalToneStyle(&letters);
-    std::u32string lower = LowerWord(letters);
+    std::u32string lower = CanonicalLower(letters);
     if (dict.words_.insert(lower).second) dict.by_skeleton_[Skeleton(letters)].push_back(lower);
   }
   if (dict.words_.empty()) {
