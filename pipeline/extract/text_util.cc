@@ -190,10 +190,4 @@ std::string DropLastCodePoints(const std::string& word, size_t n) {
   return word.substr(0, end);
 }
 
-size_t CodePointCount(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 }  // namespace sohoa::extract

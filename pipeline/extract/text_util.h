@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"  // CodePointCount
+
 namespace sohoa::extract {
 
 // NFC form of `text` (OCR and older systems may hand us NFD).
@@ -51,8 +53,5 @@ size_t EditDistance(std::string_view a, std::string_view b);
 
 // `word` without its last `n` code points.
 std::string DropLastCodePoints(const std::string& word, size_t n);
-
-// Number of UTF-8 code points in `text`.
-size_t CodePointCount(std::string_view text);
 
 }  // namespace sohoa::extract

@@ -4,6 +4,8 @@
 #include <functional>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace sohoa::ocr {
 namespace {
 
@@ -19,11 +21,16 @@ Box Union(const std::vector<OcrWord>& words) {
   return Box{x0, y0, x1 - x0, y1 - y0};
 }
 
+// REQUIRES: !values.empty()
+int Median(std::vector<int> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
 int MedianHeight(const std::vector<OcrWord>& words) {
   std::vector<int> h;
   for (const OcrWord& w : words) h.push_back(w.box.h);
-  std::nth_element(h.begin(), h.begin() + h.size() / 2, h.end());
-  return h[h.size() / 2];
+  return Median(std::move(h));
 }
 
 // A gap wider than this many word heights separates two columns, not two words.
@@ -38,8 +45,7 @@ int MedianSpace(const std::vector<OcrWord>& words) {
   if (words.size() < 3) return 0;
   std::vector<int> gaps;
   for (size_t i = 1; i < words.size(); ++i) gaps.push_back(words[i].box.x - words[i - 1].box.right());
-  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
-  return std::max(1, gaps[gaps.size() / 2]);
+  return std::max(1, Median(std::move(gaps)));
 }
 
 // The widest gap inside `line` that still joins two words of one column.
@@ -65,12 +71,6 @@ constexpr double kSpeckMaxWidthHeights = 1.5;
 constexpr double kSpeckSideGapHeights = 0.8;
 constexpr float kSpeckMaxConfidence = 50;
 
-size_t Letters(const std::string& utf8) {
-  size_t n = 0;
-  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, int median_h, int gap_limit) {
   if (i == 0 || i + 1 >= words.size()) return false;
   const OcrWord& w = words[i];
@@ -80,7 +80,7 @@ bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, int median_
   // A doubtful word that a column gap already parts from one neighbour is
   // simply the end (or start) of a column, not a bridge.
   const bool bridging = w.confidence < kSpeckMaxConfidence && before <= gap_limit && after <= gap_limit;
-  return Letters(w.text) <= kSpeckMaxLetters && w.box.w < kSpeckMaxWidthHeights * median_h &&
+  return CodePointCount(w.text) <= kSpeckMaxLetters && w.box.w < kSpeckMaxWidthHeights * median_h &&
          (isolated || bridging) && before + w.box.w + after > gap_limit;
 }
 
@@ -99,7 +99,7 @@ std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
         out.push_back({current});
         current.words.clear();
         ++i;
-      } else if (i > 0 && !current.words.empty()) {
+      } else if (i > 0) {
         const int gap = line.words[i].box.x - line.words[i - 1].box.right();
         if (gap > gap_limit) {
           current.box = Union(current.words);
