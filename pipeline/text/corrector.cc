@@ -73,6 +73,8 @@ constexpr int64_t kMinPairSupport = 50;
 // A printed pair the model has seen this often objects to a change.
 constexpr int64_t kObjectingPairCount = 25;
 constexpr double kDocWordWeight = 1.5;     // per log(1 + times read elsewhere)
+// Letter codes this long or longer are compared with the document's others.
+constexpr size_t kMinCodeLetters = 3;
 constexpr double kDocPairWeight = 3.0;     // per log(1 + times the pair was read), past min_repetitions
 
 bool IsWord(const WordView& w) {
@@ -127,6 +129,105 @@ std::string Joined(const std::u32string& a, const std::u32string& b) {
 bool IsArticleOne(const WordView& prev, const std::u32string& core) {
   return prev.lower == U"điều" && prev.trail.empty() &&
          (core == U"l" || core == U"L" || core == U"I" || core == U"|");
+}
+
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// A line that opens with a list marker ("-", "+", "a)", "1.") starts a clause.
+bool OpensListItem(const std::string& word) {
+  if (word == "-" || word == "+" || word == "–" || word == "•") return true;
+  const std::u32string u = Utf8ToU32(word);
+  return u.size() == 2 && (u[1] == U')' || u[1] == U'.') && (IsDigit(u[0]) || (u[0] >= U'a' && u[0] <= U'z'));
+}
+
+// Ends a sentence: a word (not a one-letter initial or a number) followed by ".", "!" or "?".
+bool EndsSentenceWord(const std::string& word) {
+  const std::u32string u = Utf8ToU32(word);
+  if (u.size() < 3 || std::u32string_view(U".!?").find(u.back()) == std::u32string_view::npos) return false;
+  return !IsDigit(u[u.size() - 2]);
+}
+
+bool IsNumberEnd(const std::string& word) { return !word.empty() && word.back() >= '0' && word.back() <= '9'; }
+bool IsNumberStart(const std::string& word) { return !word.empty() && word[0] >= '0' && word[0] <= '9'; }
+
+std::string WithLast(const std::string& word, char32_t c) {
+  std::u32string u = Utf8ToU32(word);
+  u.back() = c;
+  return U32ToUtf8(u);
+}
+
+// The recogniser offered this word with its last character swapped for `c`.
+bool OfferedWithLast(const DocumentWord& word, char32_t c) {
+  const std::string alt = WithLast(word.text, c);
+  for (const Reading& r : word.alternatives)
+    if (r.text == alt) return true;
+  return false;
+}
+
+// Index of the first word of the clause holding word i: just after the last
+// sentence end, or the start of a line that opens a list item.
+size_t ClauseStart(const std::vector<DocumentWord>& words, size_t i) {
+  size_t k = i;
+  while (k > 0) {
+    if (EndsSentenceWord(words[k - 1].text)) return k;
+    if (words[k].line_start && OpensListItem(words[k].text)) return k;
+    --k;
+  }
+  return 0;
+}
+
+bool EndsWith(const std::string& word, char c) { return word.size() > 1 && word.back() == c; }
+
+// Why word i, read with a colon the recogniser nearly read as a semicolon,
+// is one item of an enumeration; empty when nothing says so.
+std::string SemicolonReason(const std::vector<DocumentWord>& words, size_t i) {
+  const size_t start = ClauseStart(words, i);
+  const bool ends_line = i + 1 >= words.size() || words[i + 1].line_start;
+  // Earlier on the same line, in the same sentence. A colon ending its line
+  // may introduce what follows even after a semicolon ("...; như sau:").
+  for (size_t k = i; k > start && !words[k].line_start; --k) {
+    if (EndsWith(words[k - 1].text, ';') && !ends_line)
+      return "the sentence goes on from a semicolon: the recogniser's other reading";
+    if (EndsWith(words[k - 1].text, ':')) return "a second colon in one sentence: the recogniser's other reading";
+  }
+  // A list item ending its line, right after one that ended with ";".
+  if (ends_line && start > 0 && OpensListItem(words[start].text) && EndsWith(words[start - 1].text, ';'))
+    return "the list item before it ends with a semicolon: the recogniser's other reading";
+  return "";
+}
+
+// The recogniser considered `c` for character `at` of the word.
+bool Considered(const DocumentWord& word, size_t at, char32_t c) {
+  if (at >= word.choices.size()) return false;
+  for (const std::u32string& x : word.choices[at])
+    if (x.size() == 1 && x[0] == c) return true;
+  return false;
+}
+
+// `read` (the core of `word`, starting at character `lead`) is `code` misread
+// in one character the recogniser also saw as `code`'s letter, or with one
+// character too many that it also saw as a neighbouring letter ("TTHGC":
+// one C read twice). Empty when neither.
+std::string OneGlyphFrom(const DocumentWord& word, size_t lead, const std::u32string& read,
+                         const std::u32string& code) {
+  if (read.size() == code.size()) {
+    size_t diff = read.size();
+    for (size_t k = 0; k < read.size(); ++k) {
+      if (read[k] == code[k]) continue;
+      if (diff != read.size()) return "";
+      diff = k;
+    }
+    if (diff == read.size() || !Considered(word, lead + diff, code[diff])) return "";
+    return "the recogniser also saw \"" + U32ToUtf8(code.substr(diff, 1)) + "\" there";
+  }
+  if (read.size() != code.size() + 1) return "";
+  for (size_t k = 0; k < read.size(); ++k) {
+    if (read.substr(0, k) + read.substr(k + 1) != code) continue;
+    const bool twice = (k > 0 && Considered(word, lead + k, read[k - 1])) ||
+                       (k + 1 < read.size() && Considered(word, lead + k, read[k + 1]));
+    if (twice) return "one letter read twice";
+  }
+  return "";
 }
 }  // namespace
 
@@ -281,6 +382,47 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
              "two words run together (" + Joined(LowerWord(a), LowerWord(b)) +
                  " is usual in Vietnamese text)");
       v[i].kind = WordKind::kOther;  // now two words: no further changes
+    }
+  }
+
+  // Punctuation: a semicolon read as a colon inside an enumeration, and the
+  // dash of a range of numbers ("2021 – 2025"), which the recogniser reads as
+  // an em dash.
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (words[i].text == "—" && i > 0 && i + 1 < v.size() && !words[i].line_start &&
+          !words[i + 1].line_start && IsNumberEnd(words[i - 1].text) && IsNumberStart(words[i + 1].text)) {
+        record(p, i, "–", "a range of numbers takes the en dash");
+        continue;
+      }
+      if (v[i].trail != U":" || !(IsWord(v[i]) || v[i].code) || !OfferedWithLast(words[i], U';')) continue;
+      std::string reason = SemicolonReason(words, i);
+      if (!reason.empty()) record(p, i, WithLast(words[i].text, U';'), std::move(reason));
+    }
+  }
+
+  // Letter codes (CCHC, TTHC, UBND) read many times in the document and
+  // misread once, in one glyph the recogniser itself doubted.
+  std::unordered_map<std::u32string, int> code_count;
+  for (const auto& v : views)
+    for (const WordView& w : v)
+      if (w.code && w.core.size() >= kMinCodeLetters) ++code_count[w.core];
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].code || v[i].core.size() < kMinCodeLetters || words[i].choices.empty()) continue;
+      const int read = code_count[v[i].core];
+      for (const auto& [code, n] : code_count) {
+        if (n < 2 || n < 2 * read) continue;
+        const std::string how = OneGlyphFrom(words[i], v[i].lead.size(), v[i].core, code);
+        if (how.empty()) continue;
+        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(code) + U32ToUtf8(v[i].trail),
+               "read \"" + U32ToUtf8(code) + "\" " + std::to_string(n) + " times in this document; " + how);
+        break;
+      }
     }
   }
 

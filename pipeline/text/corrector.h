@@ -42,6 +42,9 @@ struct DocumentWord {
   std::string text;                  // NFC; corrected in place
   std::vector<Reading> alternatives;  // may be empty (text input)
   bool line_start = false;           // first word of its line
+  // Per character of `text`, every character the recogniser considered there
+  // (the printed one first), whatever its probability; empty when unknown.
+  std::vector<std::vector<std::u32string>> choices;
 };
 
 class Corrector {

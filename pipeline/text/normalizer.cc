@@ -73,6 +73,22 @@ std::vector<Reading> ReadingsOf(const OcrWord& word, std::string (*nfc)(std::str
   return out;
 }
 
+// Per character of the word, every character the recogniser considered; empty
+// when its choices do not line up one to one with the characters of the text.
+std::vector<std::vector<std::u32string>> ChoicesOf(const OcrWord& word) {
+  std::vector<std::vector<std::u32string>> out;
+  const std::u32string text = internal::Utf8ToU32(word.text);
+  if (word.glyph_choices.size() != text.size()) return out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto& g = word.glyph_choices[i];
+    if (g.empty() || internal::Utf8ToU32(internal::RepairToNfc(g[0].text)) != text.substr(i, 1)) return {};
+    std::vector<std::u32string> here;
+    for (const GlyphChoice& c : g) here.push_back(internal::Utf8ToU32(internal::RepairToNfc(c.text)));
+    out.push_back(std::move(here));
+  }
+  return out;
+}
+
 // Words of a text with the exact whitespace between them, so a corrected
 // text differs from the raw one only inside the words that changed.
 struct SplitText {
@@ -157,7 +173,10 @@ class IcuTextNormalizer final : public TextNormalizer {
           OcrWord& word = line.words[k];
           word.text = Nfc(word.text);
           DocumentWord dw{word.text, {}, k == 0};
-          if (options_.correct) dw.alternatives = ReadingsOf(word, &RepairToNfcFn);
+          if (options_.correct) {
+            dw.alternatives = ReadingsOf(word, &RepairToNfcFn);
+            dw.choices = ChoicesOf(word);
+          }
           words[p].push_back(std::move(dw));
         }
       }

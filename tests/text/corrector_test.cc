@@ -2,7 +2,9 @@
 // output, and what must be left alone.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "test_util.h"
 #include "text/text.h"
@@ -228,6 +230,130 @@ TEST_F(CorrectorTest, JoinedWordsShareOneBox) {
   EXPECT_EQ(out.lines[0].words[2].box.x, 80);
   EXPECT_EQ(out.lines[0].words[2].box.right(), 130);
   EXPECT_EQ(out.PlainText(), "ban hành quyết định\n");
+}
+
+// A page of lines of words; every character read with probability 0.9 and no
+// other choice, except where `doubt` gives (word text, character index,
+// other reading, its probability).
+struct Doubt {
+  std::string word;
+  size_t at;
+  std::string other;
+  float probability;
+};
+
+PageText PageOf(const std::vector<std::string>& lines, const std::vector<Doubt>& doubts = {}) {
+  PageText page;
+  for (const std::string& text : lines) {
+    OcrLine line;
+    std::istringstream in(text);
+    int x = 0;
+    for (std::string w; in >> w; x += 60) {
+      OcrWord word = Word(w, x);
+      std::u32string u;
+      for (size_t i = 0; i < w.size();) {  // UTF-8 characters
+        size_t n = 1;
+        while (i + n < w.size() && (static_cast<unsigned char>(w[i + n]) & 0xC0) == 0x80) ++n;
+        word.glyph_choices.push_back({{w.substr(i, n), 0.9f}});
+        i += n;
+      }
+      for (const Doubt& d : doubts)
+        if (d.word == w && d.at < word.glyph_choices.size())
+          word.glyph_choices[d.at].push_back({d.other, d.probability});
+      line.words.push_back(std::move(word));
+    }
+    page.lines.push_back(std::move(line));
+  }
+  return page;
+}
+
+std::string CorrectedText(TextNormalizer* n, const PageText& page, std::vector<Correction>* corrections = nullptr) {
+  std::vector<CorrectedPage> out = n->CorrectPages({page});
+  if (corrections) *corrections = out[0].corrections;
+  return out[0].page.PlainText();
+}
+
+TEST_F(CorrectorTest, SemicolonReadAsColonInAnEnumeration) {
+  // A second colon in one sentence, which the recogniser nearly read as ";".
+  std::vector<Correction> c;
+  PageText page = PageOf({"Phía Tây giáp xã Hưng Yên; Phía Bắc giáp xã Kim Giang: Phía Nam giáp xã Cẩm Phúc."},
+                         {{"Giang:", 5, ";", 0.5f}});
+  EXPECT_EQ(CorrectedText(n_, page, &c),
+            "Phía Tây giáp xã Hưng Yên; Phía Bắc giáp xã Kim Giang; Phía Nam giáp xã Cẩm Phúc.\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].from, "Giang:");
+  EXPECT_EQ(c[0].to, "Giang;");
+  EXPECT_NE(c[0].reason.find("semicolon"), std::string::npos);
+  // A list item ending its line right after an item that ended with ";".
+  page = PageOf({"Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;", "- Phòng Nội vụ huyện Cẩm Giàng:", "Thực hiện"},
+                {{"Giàng:", 5, ";", 0.3f}});
+  EXPECT_EQ(CorrectedText(n_, page),
+            "Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;\n- Phòng Nội vụ huyện Cẩm Giàng;\nThực hiện\n");
+  // The first item after "Kính gửi:" on the same line.
+  page = PageOf({"Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng:"}, {{"Giàng:", 5, ";", 0.3f}});
+  EXPECT_EQ(CorrectedText(n_, page), "Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;\n");
+}
+
+TEST_F(CorrectorTest, ColonThatIntroducesIsKept) {
+  const std::vector<Doubt> doubts = {{"sau:", 3, ";", 0.5f}, {"nhận:", 4, ";", 0.5f}, {"Lưu:", 3, ";", 0.8f}};
+  for (const std::vector<std::string>& lines : std::vector<std::vector<std::string>>{
+           {"Kết quả cụ thể như sau:", "1. Về thể chế"},
+           {"Báo cáo năm; kết quả như sau:", "- Về thể chế"},     // ends its line: it introduces
+           {"Báo cáo năm;", "kết quả như sau: tốt"},                 // another line
+           {"- Như trên;", "- Lưu: VT, VP."},                        // an item that opens with the colon
+           {"Nơi nhận:", "- Như trên;"},
+           {"Tóm lại: kết quả như sau:"}}) {                        // the recogniser did not doubt it
+    PageText page = PageOf(lines, lines.size() == 1 && lines[0].rfind("Tóm", 0) == 0
+                                      ? std::vector<Doubt>{}
+                                      : doubts);
+    std::string expected;
+    for (const std::string& l : lines) expected += l + "\n";
+    EXPECT_EQ(CorrectedText(n_, page), expected);
+  }
+  // Without the recogniser's doubt, even a second colon stays.
+  PageText page = PageOf({"Phía Tây giáp Hưng Yên; Phía Bắc giáp Kim Giang: Phía Nam"});
+  EXPECT_EQ(CorrectedText(n_, page), "Phía Tây giáp Hưng Yên; Phía Bắc giáp Kim Giang: Phía Nam\n");
+}
+
+TEST_F(CorrectorTest, RangeOfNumbersTakesTheEnDash) {
+  std::vector<Correction> c;
+  EXPECT_EQ(CorrectedText(n_, PageOf({"giai đoạn 2021 — 2025"}), &c), "giai đoạn 2021 – 2025\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "a range of numbers takes the en dash");
+  // Not between numbers, or at a line's end: as printed.
+  EXPECT_EQ(CorrectedText(n_, PageOf({"Tư pháp — Hộ tịch"})), "Tư pháp — Hộ tịch\n");
+  EXPECT_EQ(CorrectedText(n_, PageOf({"năm 2021 —", "2025"})), "năm 2021 —\n2025\n");
+  EXPECT_EQ(n_->Correct("giai đoạn 2021 - 2025").text, "giai đoạn 2021 - 2025");  // a hyphen stays
+}
+
+TEST_F(CorrectorTest, LetterCodeMisreadOnceIsTakenFromTheDocument) {
+  std::vector<Correction> c;
+  // "C" read as "O" once, against CCHC twice; the recogniser also saw a C there.
+  PageText page = PageOf({"công tác cải cách hành chính (CCHO) năm nay", "kết quả CCHC tốt", "chỉ số CCHC"},
+                         {{"(CCHO)", 4, "C", 0.0f}});
+  EXPECT_EQ(CorrectedText(n_, page, &c),
+            "công tác cải cách hành chính (CCHC) năm nay\nkết quả CCHC tốt\nchỉ số CCHC\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "read \"CCHC\" 2 times in this document; the recogniser also saw \"C\" there");
+  // One C read twice ("GC"), the first of them also seen as C.
+  page = PageOf({"giải quyết TTHGC cho dân", "các TTHC và TTHC"}, {{"TTHGC", 3, "C", 0.86f}});
+  EXPECT_EQ(CorrectedText(n_, page), "giải quyết TTHC cho dân\ncác TTHC và TTHC\n");
+}
+
+TEST_F(CorrectorTest, LetterCodesWithoutEnoughEvidenceStay) {
+  // The recogniser did not see a C there.
+  PageText page = PageOf({"(CCHO) và CCHC, CCHC"});
+  EXPECT_EQ(CorrectedText(n_, page), "(CCHO) và CCHC, CCHC\n");
+  // Read once each: no majority.
+  page = PageOf({"TTHG và TTHC"}, {{"TTHG", 3, "C", 0.5f}});
+  EXPECT_EQ(CorrectedText(n_, page), "TTHG và TTHC\n");
+  // Two letters apart, or a short code (VT, VP): different codes.
+  page = PageOf({"HĐND và UBND, UBND, UBND", "Lưu: VT, VP, VP, VP"},
+                {{"HĐND", 0, "U", 0.5f}, {"HĐND", 1, "B", 0.5f}, {"VT,", 1, "P", 0.5f}});
+  EXPECT_EQ(CorrectedText(n_, page), "HĐND và UBND, UBND, UBND\nLưu: VT, VP, VP, VP\n");
+  // Codes inside document numbers are never touched.
+  page = PageOf({"Số 2871/SNV-CCHOC về CCHC, CCHC, CCHC"}, {{"2871/SNV-CCHOC", 12, "C", 0.5f}});
+  EXPECT_EQ(CorrectedText(n_, page), "Số 2871/SNV-CCHOC về CCHC, CCHC, CCHC\n");
 }
 
 }  // namespace
