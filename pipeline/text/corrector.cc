@@ -229,6 +229,30 @@ std::string OneGlyphFrom(const DocumentWord& word, size_t lead, const std::u32st
   }
   return "";
 }
+
+// A section heading's Roman numeral of strokes alone (I, II, III) as read,
+// with look-alikes for a stroke ("IH.", "IL.", "H."): the strokes read, or 0
+// when it is not such a numeral.
+int StrokesRead(const WordView& w) {
+  if (!w.lead.empty() || w.trail != U"." || w.core.empty() || w.core.size() > 3) return 0;
+  int strokes = 0;
+  for (char32_t c : w.core) {
+    if (c == U'I') ++strokes;
+    else if (c != U'H' && c != U'L') return 0;
+  }
+  return strokes == static_cast<int>(w.core.size()) ? strokes : -1;  // -1: a look-alike in it
+}
+
+// How many strokes a numeral with a full stop this wide (box width over
+// height) holds: each stroke of a capital I about 0.55 of the letter height,
+// the full stop and spacing about 0.2. 0 when the width does not tell.
+int StrokesFromWidth(double width_to_height) {
+  const double x = (width_to_height - 0.2) / 0.55;
+  if (x > 0.5 && x < 1.3) return 1;
+  if (x > 1.7 && x < 2.3) return 2;
+  if (x > 2.6 && x < 4.0) return 3;
+  return 0;
+}
 }  // namespace
 
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {
@@ -400,6 +424,37 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
       if (v[i].trail != U":" || !(IsWord(v[i]) || v[i].code) || !OfferedWithLast(words[i], U';')) continue;
       std::string reason = SemicolonReason(words, i);
       if (!reason.empty()) record(p, i, WithLast(words[i].text, U';'), std::move(reason));
+    }
+  }
+
+  // Section headings "I.", "II.", "III." at the start of a line, a stroke
+  // dropped or read as another letter ("II." for "III.", "IH." for "II."):
+  // the width of the box tells how many strokes were printed.
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    std::vector<size_t> headings;  // word index
+    for (size_t i = 0; i + 1 < v.size(); ++i) {
+      if (!words[i].line_start || words[i + 1].line_start) continue;
+      const int read = StrokesRead(v[i]);
+      if (read == 0 || !(v[i + 1].capitalised || v[i + 1].all_caps)) continue;
+      if (read < 0 && !v[i + 1].all_caps) continue;  // "H." before a name is an initial
+      headings.push_back(i);
+      const int printed = StrokesFromWidth(words[i].width_to_height);
+      if (printed == 0 || printed == read) continue;
+      record(p, i, std::string(printed, 'I') + ".",
+             "section heading numeral: its box is as wide as " + std::to_string(printed) + " stroke(s)");
+    }
+    // Between "I." and "III.", a heading the width leaves open is "II.".
+    for (size_t k = 1; k + 1 < headings.size(); ++k) {
+      const size_t i = headings[k];
+      const int before = StrokesRead(v[headings[k - 1]]), after = StrokesRead(v[headings[k + 1]]);
+      if (before <= 0 || after != before + 2 || StrokesRead(v[i]) == before + 1 ||
+          StrokesFromWidth(words[i].width_to_height) != 0)
+        continue;
+      record(p, i, std::string(before + 1, 'I') + ".",
+             "section heading numeral between " + U32ToUtf8(v[headings[k - 1]].core) + " and " +
+                 U32ToUtf8(v[headings[k + 1]].core));
     }
   }
 

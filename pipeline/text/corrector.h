@@ -45,6 +45,7 @@ struct DocumentWord {
   // Per character of `text`, every character the recogniser considered there
   // (the printed one first), whatever its probability; empty when unknown.
   std::vector<std::vector<std::u32string>> choices;
+  double width_to_height = 0;        // of the word's box; 0 when unknown (text input)
 };
 
 class Corrector {

@@ -176,6 +176,7 @@ class IcuTextNormalizer final : public TextNormalizer {
           if (options_.correct) {
             dw.alternatives = ReadingsOf(word, &RepairToNfcFn);
             dw.choices = ChoicesOf(word);
+            if (word.box.h > 0) dw.width_to_height = static_cast<double>(word.box.w) / word.box.h;
           }
           words[p].push_back(std::move(dw));
         }

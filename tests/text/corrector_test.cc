@@ -356,5 +356,47 @@ TEST_F(CorrectorTest, LetterCodesWithoutEnoughEvidenceStay) {
   EXPECT_EQ(CorrectedText(n_, page), "Số 2871/SNV-CCHOC về CCHC, CCHC, CCHC\n");
 }
 
+// A heading line whose numeral box is `width` x 39 pixels.
+OcrLine HeadingLine(const std::string& numeral, int width, const std::string& title) {
+  OcrLine line;
+  line.words.push_back(OcrWord{numeral, Box{100, 0, width, 39}, 90, {}});
+  int x = 100 + width + 20;
+  std::istringstream in(title);
+  for (std::string w; in >> w; x += 80) line.words.push_back(Word(w, x));
+  return line;
+}
+
+TEST_F(CorrectorTest, HeadingNumeralTakesTheStrokesItsBoxHolds) {
+  // "III." (67 px at 39 px high) read "II."; "II." (48 px) read "I.".
+  PageText page;
+  page.lines = {HeadingLine("II.", 67, "NHỮNG HẠN CHẾ"), HeadingLine("I.", 48, "Kết quả")};
+  std::vector<Correction> c;
+  EXPECT_EQ(CorrectedText(n_, page, &c), "III. NHỮNG HẠN CHẾ\nII. Kết quả\n");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].reason, "section heading numeral: its box is as wide as 3 stroke(s)");
+  // A stroke read as a look-alike letter.
+  page.lines = {HeadingLine("IL.", 48, "KẾT QUẢ")};
+  EXPECT_EQ(CorrectedText(n_, page), "II. KẾT QUẢ\n");
+  // Between I. and III., a width that does not tell.
+  page.lines = {HeadingLine("I.", 28, "MỤC ĐÍCH"), HeadingLine("IH.", 60, "NỘI DUNG"),
+                HeadingLine("III.", 67, "TỔ CHỨC")};
+  EXPECT_EQ(CorrectedText(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\n");
+}
+
+TEST_F(CorrectorTest, HeadingNumeralsThatFitTheirBoxesStay) {
+  PageText page;
+  page.lines = {HeadingLine("I.", 28, "MỤC ĐÍCH"), HeadingLine("II.", 48, "NỘI DUNG"),
+                HeadingLine("III.", 67, "TỔ CHỨC"), HeadingLine("IV.", 62, "KINH PHÍ")};
+  EXPECT_EQ(CorrectedText(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\nIV. KINH PHÍ\n");
+  // An initial before a name, a numeral inside a line, a box of unknown
+  // size (text input), a numeral alone on its line.
+  page.lines = {HeadingLine("H.", 48, "Nguyễn Văn"), HeadingLine("I.", 48, "")};
+  OcrLine mid;
+  mid.words = {Word("quý", 0), OcrWord{"II.", Box{40, 0, 67, 39}, 90, {}}, Word("Năm", 120)};
+  page.lines.push_back(mid);
+  EXPECT_EQ(CorrectedText(n_, page), "H. Nguyễn Văn\nI.\nquý II. Năm\n");
+  EXPECT_EQ(n_->Correct("II. NHỮNG HẠN CHẾ").text, "II. NHỮNG HẠN CHẾ");
+}
+
 }  // namespace
 }  // namespace sohoa::text
