@@ -481,6 +481,26 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
     }
   }
 
+  // "Lưu: VT": the archive's copy (Văn thư) opens the last line of the
+  // recipients in every document laid out by Decree 30: "VI" or "VỊ" there
+  // is a T read without its bar, another second letter one the recogniser
+  // also saw as T.
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    for (size_t i = 1; i < v.size(); ++i) {
+      if (v[i - 1].lower != U"lưu" || v[i - 1].trail != U":" || !v[i].lead.empty() ||
+          v[i].core.size() != 2 || v[i].core[0] != U'V' || !u_isupper(static_cast<UChar32>(v[i].core[1])))
+        continue;
+      // The T's bar lost: "VI", "VỊ".
+      const bool stem = v[i].letters.size() == 2 && v[i].letters[1].base == U'i';
+      if (!stem && (v[i].core[1] == U'T' || !Considered(words[i], 1, U'T'))) continue;
+      record(p, i, "VT" + U32ToUtf8(v[i].trail),
+             stem ? "\"Lưu: VT\", the archive's copy: a T read without its bar"
+                  : "\"Lưu: VT\", the archive's copy; the recogniser also saw the T");
+    }
+  }
+
   // Evidence from the document itself: how often each real word and each
   // pair of neighbouring words was read.
   std::unordered_map<std::u32string, int> word_count, pair_count;

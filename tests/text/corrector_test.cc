@@ -398,5 +398,21 @@ TEST_F(CorrectorTest, HeadingNumeralsThatFitTheirBoxesStay) {
   EXPECT_EQ(n_->Correct("II. NHỮNG HẠN CHẾ").text, "II. NHỮNG HẠN CHẾ");
 }
 
+TEST_F(CorrectorTest, ArchiveCopyAfterLuuIsVT) {
+  std::vector<Correction> c;
+  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VỊ, NC."}), &c), "- Lưu: VT, NC.\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "\"Lưu: VT\", the archive's copy: a T read without its bar");
+  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VI."})), "- Lưu: VT.\n");
+  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VF."}, {{"VF.", 1, "T", 0.1f}})), "- Lưu: VT.\n");
+}
+
+TEST_F(CorrectorTest, OtherCodesAfterLuuStay) {
+  for (const char* line : {"- Lưu: VT, VP.", "- Lưu: VP.", "- Lưu: VPUB.", "- Lưu: VĂN", "- Lưu vi phạm"}) {
+    EXPECT_EQ(CorrectedText(n_, PageOf({line})), std::string(line) + "\n");
+  }
+  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VF."})), "- Lưu: VF.\n");  // the recogniser saw no T
+}
+
 }  // namespace
 }  // namespace sohoa::text
