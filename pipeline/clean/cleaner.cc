@@ -1,5 +1,6 @@
 // The clean stage's driver: runs the steps in order, keeps the colour record
 // copy in step with the OCR copy, measures the page and times each step.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <utility>
@@ -20,6 +21,8 @@ constexpr double kMinContrast = 0.25;
 constexpr double kMaxNoise = 0.6;
 // More than this share of the printed text lost with a stamp reads badly.
 constexpr double kMaxTextRemoved = 0.05;
+// Longest side of the reduced copy that orientation and skew are judged on.
+constexpr int kAnalysisLongest = 2264;
 
 // Times steps and writes their images when a dump folder is set.
 class StepLog {
@@ -34,7 +37,7 @@ class StepLog {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
             .count();
     if (report_ != nullptr) report_->steps.push_back({step, ms});
-    if (options_.dump_dir.empty()) return Status::Ok();
+    if (options_.dump_dir.empty() || image.empty()) return Status::Ok();
     return DumpStep(options_.dump_dir, index_++, step, image);
   }
 
@@ -95,27 +98,38 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
 
     log.Start();
     cv::Mat colour = ToMat(page);
-    cv::Mat grey = ToGrey(colour);
+    // A grey page is its own grey copy: the two share pixels (every step
+    // returns a new image) and are turned once, until a step changes one.
+    cv::Mat grey = colour.channels() == 1 ? colour : ToGrey(colour);
     q.contrast = ContrastScore(grey);
     SOHOA_RETURN_IF_ERROR(log.Finish("grey", grey));
+    // Turns the colour and grey copies alike.
+    auto turn = [&colour, &grey](const auto& rotate) {
+      const bool shared = grey.data == colour.data;
+      colour = rotate(colour);
+      grey = shared ? colour : rotate(grey);
+    };
 
-    // A quick look at a reduced page first: most pages carry no stamp.
-    bool stamped = false;
+    // One quick look at a reduced page says whether there is a stamp (most
+    // pages carry none) and where.
+    StampSurvey survey;
     if (options_.suppress_stamps && colour.channels() == 3) {
       log.Start();
-      cv::Mat small;
-      cv::resize(colour, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
-      const cv::Mat ink = ColouredInkMask(small);
-      q.stamp_fraction = static_cast<double>(cv::countNonZero(ink)) / ink.total();
-      stamped = q.stamp_fraction > 1e-4;
-      SOHOA_RETURN_IF_ERROR(log.Finish("stamp_check", ink));
+      survey = SurveyStamps(colour);
+      q.stamp_fraction = survey.ink_share;
+      cv::Mat shown;
+      if (!options_.dump_dir.empty()) {
+        shown = colour.clone();
+        for (const cv::Rect& r : survey.regions) cv::rectangle(shown, r, {0, 0, 255}, 5);
+      }
+      SOHOA_RETURN_IF_ERROR(log.Finish("stamp_check", shown));
     }
 
     // The OCR copy loses its stamps once, here, and is turned with the
     // colour page from then on.
-    if (stamped) {
+    if (survey.stamped) {
       log.Start();
-      cv::Mat suppressed = SuppressStamps(colour, grey);
+      cv::Mat suppressed = SuppressStamps(colour, grey, survey.regions);
       q.text_removed_fraction = TextRemovedFraction(colour, grey, suppressed);
       grey = suppressed;
       SOHOA_RETURN_IF_ERROR(log.Finish("stamps", grey));
@@ -123,9 +137,14 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
 
     // Orientation and skew are judged on the page without its stamps,
     // scanner borders and shading: seals, signatures, long black bands and
-    // light gradients would pass for (or hide) text lines.
+    // light gradients would pass for (or hide) text lines. They need lines,
+    // not letter detail: a reduced copy (about 190 dpi on an A4 page, the
+    // width the skew search works at) serves and costs a fraction.
     log.Start();
-    cv::Mat analysis = grey;
+    const int longest = std::max(grey.cols, grey.rows);
+    cv::Mat analysis =
+        longest > kAnalysisLongest ? Rescale(grey, static_cast<double>(kAnalysisLongest) / longest)
+                                   : grey;
     if (options_.remove_borders) analysis = RemoveBorders(analysis);
     if (options_.flatten_background) analysis = FlattenBackground(analysis);
     SOHOA_RETURN_IF_ERROR(log.Finish("analysis", analysis));
@@ -135,9 +154,9 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
       log.Start();
       orientation = ChooseOrientation(analysis, detector_);
       if (orientation.rotate_cw_deg != 0) {
-        colour = RotateQuarterTurns(colour, orientation.rotate_cw_deg);
-        grey = RotateQuarterTurns(grey, orientation.rotate_cw_deg);
-        analysis = RotateQuarterTurns(analysis, orientation.rotate_cw_deg);
+        const int deg = orientation.rotate_cw_deg;
+        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); });
+        analysis = RotateQuarterTurns(analysis, deg);
       }
       q.rotation_deg = orientation.rotate_cw_deg;
       SOHOA_RETURN_IF_ERROR(log.Finish("orientation", grey));
@@ -147,9 +166,9 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
       log.Start();
       q.skew_deg = EstimateSkew(analysis);
       if (std::abs(q.skew_deg) >= 0.05) {
-        colour = RotateBy(colour, -q.skew_deg);
-        grey = RotateBy(grey, -q.skew_deg);
-        if (orientation.check_upside) analysis = RotateBy(analysis, -q.skew_deg);
+        const double deg = -q.skew_deg;
+        turn([deg](const cv::Mat& m) { return RotateBy(m, deg); });
+        if (orientation.check_upside) analysis = RotateBy(analysis, deg);
       } else {
         q.skew_deg = 0;
       }
@@ -161,8 +180,7 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
     if (options_.orientation && orientation.check_upside) {
       log.Start();
       if (LooksUpsideDown(analysis)) {
-        colour = RotateQuarterTurns(colour, 180);
-        grey = RotateQuarterTurns(grey, 180);
+        turn([](const cv::Mat& m) { return RotateQuarterTurns(m, 180); });
         q.rotation_deg = (q.rotation_deg + 180) % 360;
       }
       SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", grey));
@@ -170,10 +188,9 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
 
     cv::Mat ocr = grey;
 
+    log.Start();
     // Sharpness is judged at the scanned resolution, before any resampling.
     q.blur = BlurScore(ocr);
-
-    log.Start();
     q.estimated_dpi = EstimateDpi(ocr);
     if (options_.target_dpi > 0 && q.estimated_dpi > 0 &&
         q.estimated_dpi < 0.8 * options_.target_dpi) {

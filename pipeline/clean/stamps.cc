@@ -11,6 +11,10 @@
 namespace sohoa::clean {
 namespace {
 
+// Less clear coloured ink than this share of the page is no stamp (a tinted
+// letterhead dot, JPEG colour noise).
+constexpr double kMinStampShare = 1e-4;
+
 // Red, magenta, violet and blue hues (OpenCV hue is 0..180) with at least
 // this saturation and brightness. Yellowed paper sits around 15-35 with low
 // saturation and is never included.
@@ -54,25 +58,18 @@ cv::Mat GrowInto(const cv::Mat& strong, const cv::Mat& weak) {
   return grown;
 }
 
-// Parts of the page that hold coloured ink, with a margin of paper: found on
-// a quarter-size copy (pale thin strokes included), so the full-resolution
-// work is spent on the stamps alone.
-std::vector<cv::Rect> InkRegions(const cv::Mat& bgr) {
-  constexpr int kReduce = 4;
-  cv::Mat small, hsv;
-  cv::resize(bgr, small, cv::Size(), 1.0 / kReduce, 1.0 / kReduce, cv::INTER_AREA);
-  cv::cvtColor(WhiteBalanced(small), hsv, cv::COLOR_BGR2HSV);
-  cv::Mat ink = HueMask(hsv, 40, 60);
-  cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+// Full-resolution part of the page covered by a component of the survey's
+// quarter-size mask, with a margin of paper.
+std::vector<cv::Rect> RegionsOf(const cv::Mat& small_ink, int reduce, cv::Size page_size) {
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const cv::Rect page(0, 0, bgr.cols, bgr.rows);
+  const int n = cv::connectedComponentsWithStats(small_ink, labels, stats, centroids, 8, CV_32S);
+  const cv::Rect page(0, 0, page_size.width, page_size.height);
   std::vector<cv::Rect> regions;
   for (int i = 1; i < n; ++i) {
-    const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT) * kReduce - 32,
-                     stats.at<int>(i, cv::CC_STAT_TOP) * kReduce - 32,
-                     stats.at<int>(i, cv::CC_STAT_WIDTH) * kReduce + 64,
-                     stats.at<int>(i, cv::CC_STAT_HEIGHT) * kReduce + 64);
+    const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT) * reduce - 32,
+                     stats.at<int>(i, cv::CC_STAT_TOP) * reduce - 32,
+                     stats.at<int>(i, cv::CC_STAT_WIDTH) * reduce + 64,
+                     stats.at<int>(i, cv::CC_STAT_HEIGHT) * reduce + 64);
     regions.push_back(r & page);
   }
   return regions;
@@ -105,6 +102,27 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
   return out;
 }
 
+// One look at a quarter-size copy answers both questions: is there a stamp
+// at all (clearly coloured ink), and where (pale thin strokes included), so
+// the full-resolution work is spent on the stamps alone. Regions are looked
+// for only when the clear ink covers more than `min_share` of the page.
+StampSurvey Survey(const cv::Mat& bgr, double min_share) {
+  StampSurvey survey;
+  if (bgr.channels() < 3) return survey;
+  constexpr int kReduce = 4;
+  cv::Mat small, hsv;
+  cv::resize(bgr, small, cv::Size(), 1.0 / kReduce, 1.0 / kReduce, cv::INTER_AREA);
+  cv::cvtColor(WhiteBalanced(small), hsv, cv::COLOR_BGR2HSV);
+  const cv::Mat clear = HueMask(hsv, 90, 70);
+  survey.ink_share = static_cast<double>(cv::countNonZero(clear)) / clear.total();
+  survey.stamped = survey.ink_share > kMinStampShare;
+  if (survey.ink_share <= min_share) return survey;
+  cv::Mat ink = HueMask(hsv, 40, 60);
+  cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
+  survey.regions = RegionsOf(ink, kReduce, bgr.size());
+  return survey;
+}
+
 }  // namespace
 
 cv::Mat ColouredInkMask(const cv::Mat& bgr) {
@@ -114,11 +132,17 @@ cv::Mat ColouredInkMask(const cv::Mat& bgr) {
   return HueMask(hsv, 90, 70);
 }
 
-cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
+cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vector<cv::Rect>& regions) {
   if (bgr.channels() < 3) return grey.clone();
   cv::Mat out = grey.clone();
-  for (const cv::Rect& r : InkRegions(bgr)) SuppressStampsIn(bgr(r), grey(r)).copyTo(out(r));
+  for (const cv::Rect& r : regions) SuppressStampsIn(bgr(r), grey(r)).copyTo(out(r));
   return out;
+}
+
+StampSurvey SurveyStamps(const cv::Mat& bgr) { return Survey(bgr, kMinStampShare); }
+
+cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
+  return SuppressStamps(bgr, grey, Survey(bgr, -1).regions);
 }
 
 }  // namespace sohoa::clean

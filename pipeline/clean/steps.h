@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -69,8 +70,18 @@ cv::Mat FlattenBackground(const cv::Mat& grey);
 // stamps.cc -----------------------------------------------------------------
 // Mask (255) of pixels inked in saturated red or blue (seals, received stamps).
 cv::Mat ColouredInkMask(const cv::Mat& bgr);
+// Where a colour page carries coloured ink, from one look at a reduced copy.
+struct StampSurvey {
+  double ink_share = 0;           // share of the page in clearly coloured ink
+  bool stamped = false;           // enough of it to be a stamp
+  std::vector<cv::Rect> regions;  // parts of the full page holding it (when stamped)
+};
+StampSurvey SurveyStamps(const cv::Mat& bgr);
 // Grey page in which red/blue ink reads as paper while black ink (also black
-// text printed under a stamp) keeps its darkness. `bgr` is the colour page.
+// text printed under a stamp) keeps its darkness. `bgr` is the colour page;
+// only `regions` (from SurveyStamps) are worked on.
+cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vector<cv::Rect>& regions);
+// Same, surveying the page itself (any coloured ink at all is suppressed).
 cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey);
 
 // despeckle.cc --------------------------------------------------------------

@@ -123,6 +123,33 @@ TEST(CleanerTest, SkewedPageComesOutLevelWithSkewReported) {
   EXPECT_EQ(result->ocr.channels, 1);
 }
 
+// An A4 page at 300 dpi: orientation and skew are judged on a reduced copy
+// (cheap), the pages given back keep the full resolution and come out level.
+TEST(CleanerTest, FullSizePageIsJudgedReducedAndComesOutLevelAtFullSize) {
+  const cv::Mat grey = ToGrey(MakeTextPage(2480, 3508, 12).bgr);
+  class SizeDetector final : public OrientationDetector {
+   public:
+    int longest = 0;
+    Result<OrientationEstimate> Detect(const Image& page) override {
+      longest = std::max(page.width, page.height);
+      OrientationEstimate upright;
+      upright.reliable = true;
+      return upright;
+    }
+    Result<double> ReadingConfidence(const Image&) override { return 50.0; }
+  } detector;
+  const cv::Mat skewed = RotateBy(grey, 1.7);
+  auto result = Cleaner(Options{}, &detector).Clean(ToImage(skewed));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_GT(detector.longest, 1500);
+  EXPECT_LT(detector.longest, skewed.rows * 3 / 4);
+  EXPECT_NEAR(result->quality.skew_deg, 1.7, 0.1);
+  EXPECT_NEAR(EstimateSkew(ToMat(result->ocr)), 0.0, 0.1);
+  EXPECT_GE(result->ocr.width, skewed.cols);
+  EXPECT_GE(result->colour.height, skewed.rows);
+  EXPECT_EQ(result->quality.scale, 1.0);
+}
+
 TEST(CleanerTest, LowResolutionPageIsUpscaledTowardsTarget) {
   const cv::Mat page = MakeTextPage(1600, 2200, 5).bgr;
   cv::Mat low;

@@ -164,6 +164,33 @@ TEST(StampTest, BlurredBlueStampOnYellowedPaperLeavesNoOutline) {
   EXPECT_GT(ShareBelow(cleaned, text_core, 100), 0.97);
 }
 
+// One look at a reduced page answers both "is there a stamp" and "where";
+// suppressing only there gives what surveying the page again would.
+TEST(StampTest, SurveyLocatesStampsAndSuppressionInItsRegionsMatches) {
+  SyntheticPage page = MakeTextPage();
+  cv::Mat seal = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::circle(seal, {500, 600}, 200, cv::Scalar(255), 14);
+  OverlayInk(page.bgr, seal, cv::Scalar(40, 40, 220));
+  const StampSurvey survey = SurveyStamps(page.bgr);
+  EXPECT_TRUE(survey.stamped);
+  ASSERT_EQ(survey.regions.size(), 1u);
+  EXPECT_EQ(survey.regions[0] & cv::Rect(300, 400, 400, 400), cv::Rect(300, 400, 400, 400));
+  EXPECT_LT(survey.regions[0].area(), 2 * 500 * 500);
+  const cv::Mat grey = ToGrey(page.bgr);
+  EXPECT_EQ(cv::countNonZero(SuppressStamps(page.bgr, grey, survey.regions) !=
+                             SuppressStamps(page.bgr, grey)),
+            0);
+
+  const SyntheticPage plain = MakeTextPage();
+  cv::Mat yellowed;
+  cv::multiply(plain.bgr, cv::Scalar(190 / 255.0, 228 / 255.0, 237 / 255.0), yellowed);
+  for (const cv::Mat& unstamped : {plain.bgr, yellowed, ToGrey(plain.bgr)}) {
+    const StampSurvey none = SurveyStamps(unstamped);
+    EXPECT_FALSE(none.stamped);
+    EXPECT_TRUE(none.regions.empty());
+  }
+}
+
 TEST(StampTest, MaskIgnoresYellowedPaperAndBlackText) {
   SyntheticPage page = MakeTextPage(800, 900);
   cv::Mat yellowed;
