@@ -253,6 +253,26 @@ int StrokesFromWidth(double width_to_height) {
   if (x > 2.6 && x < 4.0) return 3;
   return 0;
 }
+
+bool StartsLowerCase(const WordView& w) {
+  return w.lead.empty() && !w.letters.empty() && !w.letters[0].upper;
+}
+
+// A full stop between two lower-case words of one line ("phát. triển"), or a
+// full stop or apostrophe before a lower-case word inside a sentence
+// ("hiện .có"): a speck read as punctuation. Empty when neither.
+std::string StraySpeckReason(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
+  const WordView& w = v[i];
+  if (w.kind != WordKind::kValidSyllable || w.letters.empty() || w.letters[0].upper) return "";
+  const bool next_on_line = i + 1 < v.size() && !words[i + 1].line_start;
+  if (w.lead.empty() && w.trail == U"." && next_on_line && StartsLowerCase(v[i + 1]))
+    return "a full stop between two lower-case words: a speck";
+  const bool lead_speck = w.lead == U"." || w.lead == U"'";
+  if (lead_speck && i > 0 && !words[i].line_start && !EndsSentence(v[i - 1].trail) && !v[i - 1].letters.empty() &&
+      (w.trail.empty() || w.trail == U"," || w.trail == U";"))
+    return "a mark before a lower-case word inside a sentence: a speck";
+  return "";
+}
 }  // namespace
 
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {
@@ -419,6 +439,10 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
       if (words[i].text == "—" && i > 0 && i + 1 < v.size() && !words[i].line_start &&
           !words[i + 1].line_start && IsNumberEnd(words[i - 1].text) && IsNumberStart(words[i + 1].text)) {
         record(p, i, "–", "a range of numbers takes the en dash");
+        continue;
+      }
+      if (std::string reason = StraySpeckReason(v, words, i); !reason.empty()) {
+        record(p, i, U32ToUtf8(v[i].core) + (v[i].trail == U"." ? "" : U32ToUtf8(v[i].trail)), std::move(reason));
         continue;
       }
       if (v[i].trail != U":" || !(IsWord(v[i]) || v[i].code) || !OfferedWithLast(words[i], U';')) continue;

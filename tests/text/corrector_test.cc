@@ -414,5 +414,26 @@ TEST_F(CorrectorTest, OtherCodesAfterLuuStay) {
   EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VF."})), "- Lưu: VF.\n");  // the recogniser saw no T
 }
 
+TEST_F(CorrectorTest, SpeckReadAsPunctuationIsDropped) {
+  std::vector<Correction> c;
+  EXPECT_EQ(CorrectedText(n_, PageOf({"thúc đẩy phát. triển kinh tế"}), &c), "thúc đẩy phát triển kinh tế\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "a full stop between two lower-case words: a speck");
+  EXPECT_EQ(CorrectedText(n_, PageOf({"đã thực hiện .có hiệu quả"})), "đã thực hiện có hiệu quả\n");
+  EXPECT_EQ(CorrectedText(n_, PageOf({"theo 'điều lệ,"})), "theo điều lệ,\n");
+}
+
+TEST_F(CorrectorTest, FullStopsThatEndSentencesStay) {
+  for (const char* text : {"hoàn thành. Kết quả tốt",    // next sentence capitalised
+                           "hoàn thành.\nkết quả",       // another line
+                           "tại TP. Hồ Chí Minh",        // an abbreviation
+                           "v.v. các nội dung",          // not a syllable
+                           "năm 2021. các",              // a number
+                           "xong. \"các",                // quoted
+                           "hoàn thành. .có"}) {        // after a full stop
+    EXPECT_EQ(n_->Correct(text).text, text);
+  }
+}
+
 }  // namespace
 }  // namespace sohoa::text
