@@ -441,6 +441,10 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         record(p, i, "–", "a range of numbers takes the en dash");
         continue;
       }
+      if (IsWord(v[i]) && (v[i].trail == U":;" || v[i].trail == U";:" || v[i].trail == U";.")) {
+        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core) + ";", "one semicolon read as two marks");
+        continue;
+      }
       if (std::string reason = StraySpeckReason(v, words, i); !reason.empty()) {
         record(p, i, U32ToUtf8(v[i].core) + (v[i].trail == U"." ? "" : U32ToUtf8(v[i].trail)), std::move(reason));
         continue;

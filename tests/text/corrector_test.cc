@@ -421,6 +421,9 @@ TEST_F(CorrectorTest, SpeckReadAsPunctuationIsDropped) {
   EXPECT_EQ(c[0].reason, "a full stop between two lower-case words: a speck");
   EXPECT_EQ(CorrectedText(n_, PageOf({"đã thực hiện .có hiệu quả"})), "đã thực hiện có hiệu quả\n");
   EXPECT_EQ(CorrectedText(n_, PageOf({"theo 'điều lệ,"})), "theo điều lệ,\n");
+  EXPECT_EQ(n_->Correct("- Phòng Nội vụ huyện Cẩm Giàng:;\n- Như trên;.").text,
+            "- Phòng Nội vụ huyện Cẩm Giàng;\n- Như trên;");
+  EXPECT_EQ(n_->Correct("(xem Điều 5).; v.v.,").text, "(xem Điều 5).; v.v.,");  // not after a word
 }
 
 TEST_F(CorrectorTest, FullStopsThatEndSentencesStay) {
