@@ -169,6 +169,79 @@ int BestSplit(const std::vector<Segment>& segs, const std::vector<size_t>& order
   return best_x;
 }
 
+// At most this share of the letters left of the boundary are small ones in
+// a header line: both header columns open in capitals (the bodies' names,
+// the national motto), while body text and footers do not.
+constexpr double kMaxSmallLetterShare = 0.3;
+
+// A crossing line that is the two header columns read as one: a word runs
+// across `split_x` (the issuer's name touching the motto), with words wholly
+// on each side of it, and those on the left in capitals.
+bool IsMergedHeaderLine(const OcrLine& line, int split_x) {
+  bool left = false, right = false, straddles = false;
+  size_t small = 0, letters = 0;
+  for (const OcrWord& w : line.words) {
+    if (w.box.right() <= split_x) {
+      left = true;
+      for (char32_t c : CodePoints(w.text)) {
+        small += IsVietnameseSmall(c);
+        letters += IsVietnameseSmall(c) || IsVietnameseCapital(c);
+      }
+    } else if (w.box.x >= split_x) {
+      right = true;
+    } else {
+      straddles = true;
+    }
+  }
+  return left && right && straddles && letters > 0 &&
+         static_cast<double>(small) <= kMaxSmallLetterShare * static_cast<double>(letters);
+}
+
+// Like ZoneRun, but a merged header line is let through
+// when the lines right after it (up to the next crossing one) stand in both
+// columns: the header went on below it. Those lines go to `crossing`.
+size_t ZoneRunThroughMerged(const std::vector<Segment>& segs, const std::vector<size_t>& order, int split_x,
+                            const std::function<bool(const Box&)>& in_zone, std::vector<size_t>* crossing) {
+  crossing->clear();
+  size_t n = 0;
+  for (size_t i = 0; i < order.size() && in_zone(segs[order[i]].line.box); ++i) {
+    const Segment& s = segs[order[i]];
+    if (ColumnOf(s.line.box, split_x) != Column::kCrossing) {
+      n = i + 1;
+      continue;
+    }
+    if (!IsMergedHeaderLine(s.line, split_x)) break;
+    bool left = false, right = false;
+    for (size_t j = i + 1; j < order.size() && in_zone(segs[order[j]].line.box); ++j) {
+      const Column c = ColumnOf(segs[order[j]].line.box, split_x);
+      if (c == Column::kCrossing) break;
+      (c == Column::kLeft ? left : right) = true;
+    }
+    if (!left || !right) break;
+    crossing->push_back(order[i]);
+  }
+  return n;
+}
+
+// Each crossing line reaches into the left column's lines and into the right
+// column's: two words of one column (the motto's) do not make a merged line.
+bool CrossingSpansBothColumns(const std::vector<Segment>& segs, const std::vector<size_t>& order, size_t run,
+                              const std::vector<size_t>& crossing, int split_x) {
+  int left_right_edge = -1, right_left_edge = -1;
+  for (size_t k = 0; k < run; ++k) {
+    const Box& b = segs[order[k]].line.box;
+    const Column c = ColumnOf(b, split_x);
+    if (c == Column::kLeft) left_right_edge = std::max(left_right_edge, b.right());
+    if (c == Column::kRight) right_left_edge = right_left_edge < 0 ? b.x : std::min(right_left_edge, b.x);
+  }
+  if (left_right_edge < 0 || right_left_edge < 0) return false;
+  for (size_t i : crossing) {
+    const Box& b = segs[i].line.box;
+    if (b.x >= left_right_edge || b.right() <= right_left_edge) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 PageText OrderTwoColumnZones(const PageText& page) {
@@ -216,6 +289,105 @@ PageText OrderTwoColumnZones(const PageText& page) {
     if (!in_zone[i]) out.lines.push_back(segs[i].line);
   }
   for (const Segment& s : footer) out.lines.push_back(s.line);
+  return out;
+}
+
+}  // namespace sohoa::ocr
+
+namespace sohoa::ocr {
+
+std::optional<MergedHeader> FindMergedHeader(const PageText& page) {
+  const std::vector<Segment> segs = SplitAtColumnGaps(page);
+  if (segs.size() < 3) return std::nullopt;
+  int x0 = segs.front().line.box.x, x1 = segs.front().line.box.right();
+  for (const Segment& s : segs) {
+    x0 = std::min(x0, s.line.box.x);
+    x1 = std::max(x1, s.line.box.right());
+  }
+  std::vector<size_t> by_y(segs.size());
+  for (size_t i = 0; i < segs.size(); ++i) by_y[i] = i;
+  std::stable_sort(by_y.begin(), by_y.end(),
+                   [&](size_t a, size_t b) { return segs[a].line.box.y < segs[b].line.box.y; });
+  const int h = page.height > 0 ? page.height : segs[by_y.back()].line.box.bottom();
+  const auto in_header = [&](const Box& b) { return b.y < 0.45 * h; };
+
+  // Only where the crossing line is what stops the plain reading from
+  // finding the header's columns.
+  size_t best_run = 0;
+  int best_x = 0;
+  std::vector<size_t> best_crossing;
+  const int lo = x0 + (x1 - x0) * 3 / 10, hi = x0 + (x1 - x0) * 7 / 10;
+  for (int x = lo; x <= hi; x += 8) {
+    std::vector<size_t> crossing;
+    const size_t n = ZoneRunThroughMerged(segs, by_y, x, in_header, &crossing);
+    if (crossing.empty() || n <= ZoneRun(segs, by_y, x, in_header)) continue;
+    if (!CrossingSpansBothColumns(segs, by_y, n, crossing, x)) continue;
+    if (n > best_run) {
+      best_run = n;
+      best_x = x;
+      best_crossing = std::move(crossing);
+    }
+  }
+  if (best_crossing.empty()) return std::nullopt;
+
+  MergedHeader m;
+  m.gutter_lo = x0;
+  m.gutter_hi = x1;
+  int top = segs[by_y[0]].line.box.y, bottom = top;
+  std::vector<int> heights;
+  for (size_t k = 0; k < best_run; ++k) {
+    const OcrLine& line = segs[by_y[k]].line;
+    top = std::min(top, line.box.y);
+    bottom = std::max(bottom, line.box.bottom());
+    for (const OcrWord& w : line.words) {
+      heights.push_back(w.box.h);
+      if (w.box.right() <= best_x) m.gutter_lo = std::max(m.gutter_lo, w.box.right());
+      else if (w.box.x >= best_x) m.gutter_hi = std::min(m.gutter_hi, w.box.x);
+    }
+  }
+  if (m.gutter_lo >= m.gutter_hi) return std::nullopt;
+  m.band_top = segs[best_crossing.front()].line.box.y;
+  m.band_bottom = segs[best_crossing.front()].line.box.bottom();
+  for (size_t i : best_crossing) {
+    m.band_top = std::min(m.band_top, segs[i].line.box.y);
+    m.band_bottom = std::max(m.band_bottom, segs[i].line.box.bottom());
+  }
+  // Padding, but not into the line below the zone.
+  const int pad = Median(heights) / 2;
+  int limit = h;
+  if (best_run < by_y.size()) limit = segs[by_y[best_run]].line.box.y - 1;
+  const int zone_top = std::max(0, top - pad);
+  const int zone_bottom = std::max(bottom, std::min(limit, bottom + pad));
+  const int zone_x0 = std::max(0, x0 - pad);
+  const int zone_x1 = page.width > 0 ? std::min(page.width, x1 + pad) : x1 + pad;
+  m.zone = Box{zone_x0, zone_top, zone_x1 - zone_x0, zone_bottom - zone_top};
+  return m;
+}
+
+PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left, const PageText& right) {
+  const auto inside = [&](const Box& b) {
+    const int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();
+  };
+  PageText out = page;
+  out.lines.clear();
+  bool placed = false;
+  for (const OcrLine& line : page.lines) {
+    OcrLine kept = line;
+    std::erase_if(kept.words, [&](const OcrWord& w) { return inside(w.box); });
+    if (kept.words.size() != line.words.size() && !placed) {
+      for (const PageText* part : {&left, &right}) {
+        for (OcrLine l : part->lines) {
+          l.block = line.block;
+          out.lines.push_back(std::move(l));
+        }
+      }
+      placed = true;
+    }
+    if (kept.words.empty()) continue;
+    kept.box = Union(kept.words);
+    out.lines.push_back(std::move(kept));
+  }
   return out;
 }
 

@@ -6,6 +6,8 @@
 // the footer ("Nơi nhận:" list on the left, signature block on the right).
 #pragma once
 
+#include <optional>
+
 #include "core/page.h"
 
 namespace sohoa::ocr {
@@ -14,5 +16,26 @@ namespace sohoa::ocr {
 // where two columns stand side by side, puts the left column's lines before
 // the right column's. Lines elsewhere keep their order.
 PageText OrderTwoColumnZones(const PageText& page);
+
+// A header whose two columns Tesseract read as one: the issuer name runs into
+// the national motto with no gap, so a line crosses the column boundary and the
+// lines around it fall apart (marks read as lines of their own, letters lost).
+// The zone is read again one column at a time.
+struct MergedHeader {
+  Box zone;             // the header lines, full text width, a little padded
+  int gutter_lo = 0;    // the column boundary lies in [gutter_lo, gutter_hi]:
+  int gutter_hi = 0;    //   right of every left-column word, left of every right-column one
+  int band_top = 0;     // rows of the line(s) that cross the boundary
+  int band_bottom = 0;
+};
+
+// The header zone to read again, if its first reading has a line across the
+// column boundary that is followed by lines standing in the left and the
+// right column; nullopt otherwise (the usual case).
+std::optional<MergedHeader> FindMergedHeader(const PageText& page);
+
+// `page` with the words inside `zone` replaced by `left` then `right` (each
+// read from that part of the zone), the new lines where the old ones stood.
+PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left, const PageText& right);
 
 }  // namespace sohoa::ocr

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "ocr/ocr.h"
 #include "ocr/reading_order.h"
@@ -137,7 +139,82 @@ class TesseractEngine final : public Engine {
     }
     PageText text = Collect(page.width, page.height);
     api_->Clear();
-    if (options_.split_header_columns) text = OrderTwoColumnZones(text);
+    if (options_.split_header_columns) {
+      if (std::optional<MergedHeader> merged = FindMergedHeader(text)) {
+        SOHOA_ASSIGN_OR_RETURN(text, RereadHeader(page, dpi, text, *merged));
+      }
+      text = OrderTwoColumnZones(text);
+    }
+    return text;
+  }
+
+  // Reads the merged header zone again as two columns, split at the emptiest
+  // column of ink where the line crosses; keeps the first reading if the
+  // second is less sure of itself.
+  Result<PageText> RereadHeader(const Image& page, double dpi, const PageText& text, const MergedHeader& m) {
+    const int gutter = InkGutter(page, m);
+    const Box left{m.zone.x, m.zone.y, gutter - m.zone.x, m.zone.h};
+    const Box right{gutter, m.zone.y, m.zone.right() - gutter, m.zone.h};
+    SOHOA_ASSIGN_OR_RETURN(PageText left_text, RecognizeRegion(page, dpi, left));
+    SOHOA_ASSIGN_OR_RETURN(PageText right_text, RecognizeRegion(page, dpi, right));
+    const auto inside = [&](const Box& b) {
+      const int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+      return cx >= m.zone.x && cx < m.zone.right() && cy >= m.zone.y && cy < m.zone.bottom();
+    };
+    double before = 0, before_n = 0, after = 0, after_n = 0;
+    for (const OcrLine& line : text.lines) {
+      for (const OcrWord& w : line.words) {
+        if (!inside(w.box)) continue;
+        before += w.confidence * static_cast<double>(w.text.size());
+        before_n += static_cast<double>(w.text.size());
+      }
+    }
+    for (const PageText* part : {&left_text, &right_text}) {
+      for (const OcrLine& line : part->lines) {
+        for (const OcrWord& w : line.words) {
+          after += w.confidence * static_cast<double>(w.text.size());
+          after_n += static_cast<double>(w.text.size());
+        }
+      }
+    }
+    if (after_n == 0 || (before_n > 0 && after / after_n < before / before_n)) return text;
+    return ReplaceZone(text, m.zone, left_text, right_text);
+  }
+
+  // The column in [gutter_lo, gutter_hi) with the least ink over the crossing
+  // line's rows; the middle of the widest such run.
+  static int InkGutter(const Image& page, const MergedHeader& m) {
+    const int x_lo = std::clamp(m.gutter_lo, 0, page.width - 1), x_hi = std::clamp(m.gutter_hi, x_lo + 1, page.width);
+    const int y_lo = std::clamp(m.band_top, 0, page.height - 1), y_hi = std::clamp(m.band_bottom, y_lo + 1, page.height);
+    std::vector<int> ink(static_cast<size_t>(x_hi - x_lo), 0);
+    for (int y = y_lo; y < y_hi; ++y) {
+      const uint8_t* row = page.pixels.data() + static_cast<size_t>(y) * page.stride();
+      for (int x = x_lo; x < x_hi; ++x) ink[x - x_lo] += row[static_cast<size_t>(x) * page.channels] < 128;
+    }
+    const int least = *std::min_element(ink.begin(), ink.end());
+    int best_start = 0, best_len = 0;
+    for (int i = 0; i < static_cast<int>(ink.size());) {
+      if (ink[i] != least) { ++i; continue; }
+      int j = i;
+      while (j < static_cast<int>(ink.size()) && ink[j] == least) ++j;
+      if (j - i > best_len) { best_len = j - i; best_start = i; }
+      i = j;
+    }
+    return x_lo + best_start + best_len / 2;
+  }
+
+  Result<PageText> RecognizeRegion(const Image& page, double dpi, const Box& r) {
+    SetPageImage(*api_, page, dpi);
+    api_->SetRectangle(r.x, r.y, r.w, r.h);
+    api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation));
+    tesseract::ETEXT_DESC monitor;
+    if (options_.page_timeout_ms > 0) monitor.set_deadline_msecs(options_.page_timeout_ms);
+    if (api_->Recognize(&monitor) != 0 || monitor.deadline_exceeded()) {
+      api_->Clear();
+      return Status::Internal("OCR failed on the header of this page");
+    }
+    PageText text = Collect(page.width, page.height);
+    api_->Clear();
     return text;
   }
 

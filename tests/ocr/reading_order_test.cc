@@ -137,6 +137,90 @@ TEST(ReadingOrderTest, FooterRecipientsBeforeSignatureBlock) {
   EXPECT_EQ(got, want);
 }
 
+// The issuer's name runs into the motto with no gap: "PHUCONG" is one word
+// across the column boundary, and the lines below stand in two columns.
+PageText HeaderReadAsOneLine() {
+  PageText page = A4Page();
+  page.lines.push_back(Line(240, {{"UBND HUYEN DONG PHUCONG HOA XA", 400}}));
+  page.lines.push_back(Line(310, {{"UY BAN NHAN DAN", 390}, {"Doc lap Tu do", 900}}));
+  page.lines.push_back(Line(380, {{"Ha Noi, ngay 5", 880}}));
+  page.lines.push_back(Line(450, {{"So: 86/BC-UBND", 420}}));
+  page.lines.push_back(Line(700, {{"Ve cong tac cai cach hanh chinh nam 2021 tai xa Luong Dien", 400}}));
+  return page;
+}
+
+TEST(MergedHeaderTest, FoundWhenALineCrossesTheColumnsAboveTwoColumnLines) {
+  std::optional<MergedHeader> m = FindMergedHeader(HeaderReadAsOneLine());
+  ASSERT_TRUE(m.has_value());
+  // Right of every left-column word (86/BC-UBND ends at 695), left of every
+  // right-column one (HOA starts at 860): the crossing word's gap is in there.
+  EXPECT_EQ(m->gutter_lo, 695);
+  EXPECT_EQ(m->gutter_hi, 860);
+  EXPECT_EQ(m->band_top, 240);
+  EXPECT_EQ(m->band_bottom, 280);
+  // All four header lines, not the body below.
+  EXPECT_LE(m->zone.y, 240);
+  EXPECT_GE(m->zone.bottom(), 490);
+  EXPECT_LT(m->zone.bottom(), 700);
+}
+
+TEST(MergedHeaderTest, NotFoundWhenTheColumnsAreReadApart) {
+  PageText page = A4Page();
+  page.lines.push_back(Line(240, {{"UBND HUYEN", 400}, {"CONG HOA", 1220}}));
+  page.lines.push_back(Line(310, {{"UY BAN", 390}, {"Doc lap", 1390}}));
+  page.lines.push_back(Line(470, {{"So: 86/BC-UBND", 560}}));
+  page.lines.push_back(Line(700, {{"Ve cong tac cai cach hanh chinh nam 2021 tai xa Luong Dien", 400}}));
+  EXPECT_FALSE(FindMergedHeader(page).has_value());
+}
+
+TEST(MergedHeaderTest, NotFoundForFullWidthLinesAtTheTop) {
+  // A title and body lines cross the middle too, but no columns follow them.
+  PageText page = A4Page();
+  page.lines.push_back(Line(240, {{"THONG BAO KET QUA", 900}}));
+  for (int i = 0; i < 4; ++i) {
+    page.lines.push_back(Line(320 + 60 * i, {{"mot hai ba bon nam sau bay tam chin muoi mot hai ba bon", 400}}));
+  }
+  EXPECT_FALSE(FindMergedHeader(page).has_value());
+}
+
+TEST(MergedHeaderTest, NotFoundWhenTheIssuerWrapsNextToTheMotto) {
+  // "HAI" is the issuer's word, read on the issuer's line and close to it;
+  // the motto's own words are not two columns either.
+  PageText page = A4Page();
+  page.lines.push_back(Line(240, {{"UBND TINH NAM DINH", 480}, {"CONG HOA XA HOI CHU NGHIA", 1220}}));
+  page.lines.push_back(Line(306, {{"UY BAN NHAN DAN HUYEN HAI", 380}}));
+  page.lines.push_back(Line(313, {{"Doc lap Tu do Hanh phuc", 1394}}));
+  page.lines.push_back(Line(370, {{"HAU", 708}}));
+  page.lines.push_back(Line(417, {{"Hai Hau, ngay 15", 1324}}));
+  page.lines.push_back(Line(470, {{"So: 123/QD-UBND", 550}}));
+  page.lines.push_back(Line(700, {{"Ve cong tac cai cach hanh chinh nam 2021 tai xa Luong Dien", 400}}));
+  EXPECT_FALSE(FindMergedHeader(page).has_value());
+}
+
+TEST(MergedHeaderTest, NotFoundForABodyLineAboveTheFooterColumns) {
+  // A short last page: the body's last line, then recipients and signature.
+  PageText page = A4Page();
+  page.lines.push_back(Line(240, {{"quan, chu tich cac xa, thi tran va cac ong ba co ten tai dieu", 380}}));
+  page.lines.push_back(Line(330, {{"Noi nhan:", 400}, {"TM. UY BAN", 1500}}));
+  page.lines.push_back(Line(390, {{"- Nhu tren;", 400}, {"CHU TICH", 1600}}));
+  page.lines.push_back(Line(450, {{"- Luu: VT.", 400}}));
+  EXPECT_FALSE(FindMergedHeader(page).has_value());
+}
+
+TEST(MergedHeaderTest, ReplaceZonePutsTheColumnsWhereTheOldLinesStood) {
+  PageText page = HeaderReadAsOneLine();
+  std::optional<MergedHeader> m = FindMergedHeader(page);
+  ASSERT_TRUE(m.has_value());
+  PageText left = A4Page(), right = A4Page();
+  left.lines.push_back(Line(240, {{"UBND HUYEN DONG PHU", 400}}));
+  left.lines.push_back(Line(310, {{"UY BAN NHAN DAN", 390}}));
+  right.lines.push_back(Line(240, {{"CONG HOA XA", 800}}));
+  PageText out = ReplaceZone(page, m->zone, left, right);
+  std::vector<std::string> want = {"UBND HUYEN DONG PHU", "UY BAN NHAN DAN", "CONG HOA XA",
+                                   "Ve cong tac cai cach hanh chinh nam 2021 tai xa Luong Dien"};
+  EXPECT_EQ(Lines(out), want);
+}
+
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
   PageText page;
   EXPECT_TRUE(OrderTwoColumnZones(page).lines.empty());
