@@ -57,4 +57,16 @@ class Cleaner {
   OrientationDetector* detector_;
 };
 
+// A coloured stamp's ink alone, dark on white, and where it lies on the page:
+// for reading what a received stamp says (arrival number and date).
+struct StampInk {
+  Box box;    // on the page given to FindStampInk
+  Image ink;  // grey, dark where the stamp inked, white elsewhere; turned
+              // straight, so positions inside it only roughly match `box`
+};
+// The coloured stamps (red or blue) on an upright colour page, largest first,
+// at most four; none on a grey page. InvalidArgument for an empty image,
+// Internal when OpenCV fails.
+Result<std::vector<StampInk>> FindStampInk(const Image& colour);
+
 }  // namespace sohoa::clean

@@ -71,6 +71,10 @@ struct PageText {
   int width = 0, height = 0;   // of the image the boxes refer to
   std::vector<OcrLine> lines;  // reading order
   float mean_confidence = 0;
+  // What coloured stamps on the page say (a received stamp's "CÔNG VĂN ĐẾN",
+  // "Số", "Ngày"), read from their ink alone; boxes in page coordinates.
+  // Kept apart from `lines`: it is not the document's own text.
+  std::vector<OcrLine> stamp_lines;
 
   // Lines joined by '\n', words by ' '.
   std::string PlainText() const;

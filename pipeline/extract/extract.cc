@@ -149,6 +149,31 @@ void RecordSources(const std::vector<PageLines>& pages, const Header& header,
   }
 }
 
+// A received stamp read off its own ink (more trustworthy than what is left
+// of it in the page's text), with the box and the OCR confidence of the
+// lines that gave its number and date: the clerk checks those, often
+// handwritten, against the paper.
+std::optional<std::pair<ReceivedStamp, FieldSource>> ReadStampLines(const std::vector<OcrLine>& lines,
+                                                                   int page_index) {
+  std::vector<std::string> said;
+  for (const OcrLine& line : lines) {
+    std::string text;
+    for (const OcrWord& w : line.words) text += (text.empty() ? "" : " ") + w.text;
+    said.push_back(std::move(text));
+  }
+  std::optional<ReceivedStamp> stamp = ReadReceivedStamp(said);
+  if (!stamp) return std::nullopt;
+  FieldSource source;
+  source.page_index = page_index;
+  source.confidence = 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!StampArrivalNumber(said[i]) && !StampArrivalDate(said[i])) continue;
+    source.box = source.box.w > 0 ? BoxUnion(source.box, lines[i].box) : lines[i].box;
+    for (const OcrWord& w : lines[i].words) source.confidence = std::min(source.confidence, w.confidence / 100.0);
+  }
+  return std::make_pair(*stamp, source);
+}
+
 }  // namespace
 
 DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& options) {
@@ -170,6 +195,15 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
   fields.issuer = header.issuer.name;
   fields.issuer_parent = header.issuer.parent;
   fields.received = header.received;
+  std::optional<FieldSource> stamp_source;
+  if (options.received_stamp) {
+    for (size_t p = 0; p < pages.size() && !stamp_source; ++p) {
+      if (auto stamp = ReadStampLines(pages[p].stamp_lines, static_cast<int>(p))) {
+        fields.received = stamp->first;
+        stamp_source = stamp->second;
+      }
+    }
+  }
 
   // The whole document's words, with their line's OCR confidence, for the spelling of names.
   std::vector<std::string> words;
@@ -222,6 +256,7 @@ DocumentFields ExtractFields(const std::vector<PageText>& pages, const Options& 
     fields.references = FindCitedDocuments(text);
   }
   RecordSources(read, header, type_from_line, fields);
+  if (stamp_source) fields.sources["received"] = *stamp_source;
   // The type line and the code's type abbreviation disagree ("BÁO CÁO" over
   // "17/KH-UBND"): one of them is misread; both are kept, less sure.
   if (type_from_line && code_has_type) {

@@ -17,6 +17,9 @@ namespace sohoa::extract {
 
 struct Options {
   bool cited_documents = true;  // collect "<type> số <number> ngày <date>" from the body
+  // Read coloured stamps on their own (the OCR copy has them removed) for a
+  // received stamp's arrival number and date.
+  bool received_stamp = true;
 };
 
 // `pages` in document order; the first is the header page, the last carries the signature.

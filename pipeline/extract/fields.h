@@ -94,6 +94,16 @@ struct Header {
 };
 Header ReadHeader(const std::vector<std::string>& lines);
 
+// A received stamp's lines: the arrival number ("Số: 1809", OCR "S6: 1809")
+// and date ("Ngày: 28/09/2021").
+std::optional<std::string> StampArrivalNumber(std::string_view line);
+std::optional<IssueDate> StampArrivalDate(std::string_view line);
+
+// Arrival number and date from the lines read off a stamp's ink; nullopt
+// unless the lines carry the stamp's heading ("CÔNG VĂN ĐẾN") with one of
+// them, or both of them.
+std::optional<ReceivedStamp> ReadReceivedStamp(const std::vector<std::string>& lines);
+
 // ---- layout.cc ------------------------------------------------------------
 
 // Where a line in reading order sits on its page.

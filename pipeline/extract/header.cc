@@ -325,6 +325,40 @@ IssuerLines IssuerFromLines(const std::vector<HeaderLine>& lines) {
   return out;
 }
 
+std::optional<std::string> StampArrivalNumber(std::string_view line) {
+  auto after = AfterNumberLabel(line);
+  if (!after) return std::nullopt;
+  const std::vector<std::string> words = Words(*after);
+  if (words.empty() || !ReadOcrNumber(words[0])) return std::nullopt;
+  return TrimJunk(words[0]);
+}
+
+std::optional<IssueDate> StampArrivalDate(std::string_view line) {
+  const std::vector<std::string> words = Words(line);
+  // The stamp's frame may be read as a letter before the label.
+  for (size_t i = 0; i + 1 < words.size() && i < 2; ++i) {
+    if (Fold(TrimJunk(words[i])) == "NGAY") return ParseNumericDate(words[i + 1]);
+  }
+  return std::nullopt;
+}
+
+std::optional<ReceivedStamp> ReadReceivedStamp(const std::vector<std::string>& lines) {
+  ReceivedStamp stamp;
+  bool heading = false;
+  for (const std::string& line : lines) {
+    if (IsReceivedStampLine(line)) heading = true;
+    if (auto n = StampArrivalNumber(line); n && stamp.arrival_number.empty()) stamp.arrival_number = *n;
+    if (auto d = StampArrivalDate(line); d && !stamp.arrival_date) stamp.arrival_date = d;
+  }
+  // A stamp's own heading, or both its number and date: a seal's ring text
+  // or a signature says neither.
+  if (heading ? (stamp.arrival_number.empty() && !stamp.arrival_date)
+              : (stamp.arrival_number.empty() || !stamp.arrival_date)) {
+    return std::nullopt;
+  }
+  return stamp;
+}
+
 Header ReadHeader(const std::vector<std::string>& lines) {
   Header header;
   std::vector<HeaderLine> capitals;
@@ -368,22 +402,17 @@ Header ReadHeader(const std::vector<std::string>& lines) {
         subject_open = false;
       } else if (in_stamp && !number) {
         if (!header.received) header.received.emplace();
-        const std::vector<std::string> words = Words(*after);
-        if (!words.empty() && ReadOcrNumber(words[0]))
-          header.received->arrival_number = TrimJunk(words[0]);
+        if (auto arrival = StampArrivalNumber(rest)) header.received->arrival_number = *arrival;
         stamp_line = i;
         continue;
       }
     }
     if (in_stamp) {
-      const std::vector<std::string> words = Words(rest);
-      if (!words.empty() && Fold(TrimJunk(words[0])) == "NGAY" && words.size() >= 2) {
-        if (auto d = ParseNumericDate(words[1])) {
-          if (!header.received) header.received.emplace();
-          header.received->arrival_date = d;
-          stamp_line = i;
-          continue;
-        }
+      if (auto d = StampArrivalDate(rest)) {
+        if (!header.received) header.received.emplace();
+        header.received->arrival_date = d;
+        stamp_line = i;
+        continue;
       }
     }
     if (!header.date && header.date_missing_reason.empty()) {

@@ -136,6 +136,7 @@ Result<Config> ParseConfig(const std::string& toml_text, const std::string& orig
       .Integer("min_repetitions", &c.text.min_repetitions);
   binders.emplace_back("extract", origin);
   binders.back().Bool("cited_documents", &c.extract.cited_documents);
+  binders.back().Bool("received_stamp", &c.extract.received_stamp);
   binders.emplace_back("store", origin);
   binders.back().String("dir", &c.store.dir).Integer("busy_timeout_ms", &c.store.busy_timeout_ms);
   binders.emplace_back("runner", origin);

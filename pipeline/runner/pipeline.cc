@@ -66,6 +66,21 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
   // measured it on the OCR copy (0 when too little text to measure).
   const double dpi = cleaned.ocr.dpi > 0 ? cleaned.ocr.dpi : 300;
   SOHOA_ASSIGN_OR_RETURN(PageText raw, w.engine->Recognize(cleaned.ocr, dpi));
+  if (config.extract.received_stamp) {
+    SOHOA_ASSIGN_OR_RETURN(std::vector<clean::StampInk> stamps, clean::FindStampInk(cleaned.colour));
+    for (const clean::StampInk& stamp : stamps) {
+      SOHOA_ASSIGN_OR_RETURN(PageText said, w.engine->Recognize(stamp.ink, dpi));
+      for (OcrLine& line : said.lines) {
+        line.box.x += stamp.box.x;
+        line.box.y += stamp.box.y;
+        for (OcrWord& word : line.words) {
+          word.box.x += stamp.box.x;
+          word.box.y += stamp.box.y;
+        }
+        raw.stamp_lines.push_back(std::move(line));
+      }
+    }
+  }
   PageOutcome out;
   out.raw = std::move(raw);  // the text stage reads the document's pages together, later
   out.quality = cleaned.quality;

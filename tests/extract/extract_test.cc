@@ -113,6 +113,42 @@ TEST(ExtractTest, IssuerWordGluedToTheMottoAcrossTheGutter) {
   EXPECT_LT(f.sources.at("issuer_parent").box.right(), 1275);  // the "CỘNG" part is not in it
 }
 
+TEST(ExtractTest, ReceivedStampReadFromTheStampsOwnLines) {
+  PageText page = PageTextFromPlain(ReadGt("000_p01_clean"));
+  auto line = [](int y, std::vector<std::string> words, float conf) {
+    OcrLine l;
+    int x = 800;
+    for (std::string& t : words) {
+      OcrWord w;
+      w.text = std::move(t);
+      w.box = Box{x, y, 120, 40};
+      w.confidence = conf;
+      x += 140;
+      l.words.push_back(std::move(w));
+    }
+    l.box = Box{800, y, x - 800, 40};
+    return l;
+  };
+  page.stamp_lines = {line(100, {"CÔNG", "VĂN", "ĐẾN"}, 95), line(150, {"Số:", "1809"}, 90),
+                      line(200, {"Ngày:", "28/09/2021"}, 60)};
+  DocumentFields f = ExtractFields({page}, Options{});
+  ASSERT_TRUE(f.received);
+  EXPECT_EQ(f.received->arrival_number, "1809");
+  EXPECT_EQ(f.received->arrival_date->Iso(), "2021-09-28");
+  // Kept apart: the document's own number and date are the header's.
+  EXPECT_EQ(f.number->printed, "86/BC-UBND");
+  EXPECT_EQ(f.date->Iso(), "2021-09-28");
+  // The box of the number and date lines, and the weakest word's confidence.
+  const FieldSource& src = f.sources.at("received");
+  EXPECT_EQ(src.box.y, 150);
+  EXPECT_EQ(src.box.bottom(), 240);
+  EXPECT_NEAR(src.confidence, 0.60, 1e-6);
+
+  Options off;
+  off.received_stamp = false;
+  EXPECT_FALSE(ExtractFields({page}, off).received);
+}
+
 TEST(ExtractTest, TextInputSourcesHavePagesButNoBoxes) {
   const std::string text =
       "ỦY BAN NHÂN DÂN HUYỆN\nTHẠCH HÀ\nSố: 45 / UBND-VP\nV/v đôn đốc báo cáo\n"

@@ -115,6 +115,34 @@ TEST(HeaderTest, ReceivedStampKeptApart) {
   EXPECT_EQ(h.issuer.parent, "UBND HUYỆN CẨM GIÀNG");
 }
 
+// Lines as OCR reads them off a stamp's ink alone.
+TEST(HeaderTest, ReceivedStampFromItsOwnInk) {
+  // The frame read as a letter before "Ngày"; the column "Chuyển:" after the number.
+  auto s = ReadReceivedStamp({"VĂN PHÒNG HĐND VÀ UBND", "CÔNG VĂN ĐẾN", "Số: 1809 Chuyến:", "L Ngày: 28/09/2021"});
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->arrival_number, "1809");
+  EXPECT_EQ(s->arrival_date->Iso(), "2021-09-28");
+}
+
+TEST(HeaderTest, ReceivedStampWithAHandwrittenNumberOcrMissed) {
+  // Nothing is made up from "Z9#": the number stays unknown, the date is kept.
+  auto s = ReadReceivedStamp({"CÔNG VĂN ĐẾN", "Số: Z9# t huyện:", "Ngay: 15/03/2023"});
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->arrival_number, "");
+  EXPECT_EQ(s->arrival_date->Iso(), "2023-03-15");
+}
+
+TEST(HeaderTest, ReceivedStampNeedsItsHeadingOrBothValues) {
+  // A seal's ring text and a scribbled signature say nothing of arrival.
+  EXPECT_FALSE(ReadReceivedStamp({"ỦY BAN NHÂN DÂN HUYỆN THẠCH HÀ", "* THẠCH HÀ"}));
+  EXPECT_FALSE(ReadReceivedStamp({"Số: 2385"}));
+  EXPECT_FALSE(ReadReceivedStamp({"CÔNG VĂN ĐẾN", "Chuyển:"}));
+  auto both = ReadReceivedStamp({"Số 2385 Chuyến:", "Ngày: 10/09/2023"});
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->arrival_number, "2385");
+  EXPECT_EQ(both->arrival_date->Iso(), "2023-09-10");
+}
+
 TEST(HeaderTest, BlankDateHasReason) {
   Header h = ReadHeader(
       {"SỞ NỘI VỤ", "Số:     /TTr-SNV", "Quảng Ninh, ngày    tháng    năm 2024", "TỜ TRÌNH"});
