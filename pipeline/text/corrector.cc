@@ -77,6 +77,13 @@ constexpr double kDocWordWeight = 1.5;     // per log(1 + times read elsewhere)
 constexpr size_t kMinCodeLetters = 3;
 constexpr double kDocPairWeight = 3.0;     // per log(1 + times the pair was read), past min_repetitions
 
+// A tone mark, or a vowel with a quality mark (ă â ê ô ơ ư).
+bool HasVowelMarks(const std::vector<Letter>& letters) {
+  for (const Letter& l : letters)
+    if (l.tone != kLevel || (IsVowelBase(l.base) && PlainBase(l.base) != l.base)) return true;
+  return false;
+}
+
 bool IsWord(const WordView& w) {
   return w.kind == WordKind::kValidSyllable || w.kind == WordKind::kInvalidSyllable;
 }
@@ -258,6 +265,17 @@ bool StartsLowerCase(const WordView& w) {
   return w.lead.empty() && !w.letters.empty() && !w.letters[0].upper;
 }
 
+// Some word of the line, from word i on (at most a few), ends with an
+// apostrophe: the one before word i opens a quotation ('quốc gia').
+bool QuoteClosesSoon(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
+  constexpr size_t kQuotedWords = 12;
+  for (size_t k = i; k < v.size() && k < i + kQuotedWords; ++k) {
+    if (k > i && words[k].line_start) return false;
+    if (v[k].trail.find(U'\'') != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 // A full stop between two lower-case words of one line ("phát. triển"), or a
 // full stop or apostrophe before a lower-case word inside a sentence
 // ("hiện .có"): a speck read as punctuation. Empty when neither.
@@ -267,7 +285,7 @@ std::string StraySpeckReason(const std::vector<WordView>& v, const std::vector<D
   const bool next_on_line = i + 1 < v.size() && !words[i + 1].line_start;
   if (w.lead.empty() && w.trail == U"." && next_on_line && StartsLowerCase(v[i + 1]))
     return "a full stop between two lower-case words: a speck";
-  const bool lead_speck = w.lead == U"." || w.lead == U"'";
+  const bool lead_speck = w.lead == U"." || (w.lead == U"'" && !QuoteClosesSoon(v, words, i));
   if (lead_speck && i > 0 && !words[i].line_start && !EndsSentence(v[i - 1].trail) && !v[i - 1].letters.empty() &&
       (w.trail.empty() || w.trail == U"," || w.trail == U";"))
     return "a mark before a lower-case word inside a sentence: a speck";
@@ -333,7 +351,8 @@ WordView Corrector::Analyse(std::string_view word) const {
     // Headings are corrected like body text; codes (UBND, HĐND, VT, QĐ) never.
     if (well_formed && IsValid(w.letters)) {
       w.kind = WordKind::kValidSyllable;
-    } else if (w.letters.size() >= 4 && HasWellFormedVariant(w.skeleton)) {
+    } else if ((w.letters.size() >= 4 || HasVowelMarks(w.letters)) && HasWellFormedVariant(w.skeleton)) {
+      // Codes carry no marks on their vowels ("MỔI" is a misread word).
       w.kind = WordKind::kInvalidSyllable;
     } else {
       w.kind = WordKind::kProtected;

@@ -101,6 +101,12 @@ TEST_F(CorrectorTest, NameReadRightManyTimesFixesTheOddReading) {
   EXPECT_EQ(plain->Correct(three + "bà Lương Điển").text, three + "bà Lương Điển");
 }
 
+TEST_F(CorrectorTest, ShortHeadingWordWithMarksIsAWordNotACode) {
+  EXPECT_EQ(n_->ClassifyWord("CẨP"), WordKind::kInvalidSyllable);
+  EXPECT_EQ(Fixed("THỦ TỤC HÀNH CHÍNH CẨP XÃ"), "THỦ TỤC HÀNH CHÍNH CẤP XÃ");
+  for (const char* code : {"VPĐ", "QĐ", "HĐND", "TTHC"}) EXPECT_EQ(n_->ClassifyWord(code), WordKind::kProtected) << code;
+}
+
 TEST_F(CorrectorTest, LetterCodeIsContextButNeverChanged) {
   const std::string body = "UBND tỉnh Nam Định; UBND tỉnh; UBND tỉnh; UBND tỉnh. ";
   CorrectedText r = n_->Correct(body + "UBND TÍNH NAM ĐỊNH");
@@ -433,7 +439,8 @@ TEST_F(CorrectorTest, FullStopsThatEndSentencesStay) {
                            "v.v. các nội dung",          // not a syllable
                            "năm 2021. các",              // a number
                            "xong. \"các",                // quoted
-                           "hoàn thành. .có"}) {        // after a full stop
+                           "hoàn thành. .có",           // after a full stop
+                           "gọi là 'quốc gia an bình'."}) {  // a quotation
     EXPECT_EQ(n_->Correct(text).text, text);
   }
 }
