@@ -291,6 +291,18 @@ std::string StraySpeckReason(const std::vector<WordView>& v, const std::vector<D
     return "a mark before a lower-case word inside a sentence: a speck";
   return "";
 }
+
+bool IsNumber(const std::string& word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Same length, one letter different (marks count as part of the letter).
+bool OneLetterApart(const std::u32string& a, const std::u32string& b) {
+  if (a.size() != b.size()) return false;
+  int diff = 0;
+  for (size_t k = 0; k < a.size(); ++k) diff += a[k] != b[k];
+  return diff == 1;
+}
 }  // namespace
 
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {
@@ -525,6 +537,20 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
                "read \"" + U32ToUtf8(code) + "\" " + std::to_string(n) + " times in this document; " + how);
         break;
       }
+    }
+  }
+
+  // The date line "ngày 15 tháng 7 năm 2023": the word between the day and
+  // the month, one letter from "tháng", is "tháng" ("thúng", "thàng").
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    for (size_t i = 2; i + 2 < v.size(); ++i) {
+      if (v[i - 2].lower != U"ngày" || v[i + 2].lower != U"năm" || !IsNumber(words[i - 1].text) ||
+          !IsNumber(words[i + 1].text) || !v[i].lead.empty() || !v[i].trail.empty() || v[i].lower == U"tháng" ||
+          OneLetterApart(v[i].lower, U"tháng") == false)
+        continue;
+      record(p, i, v[i].letters[0].upper ? "Tháng" : "tháng", "date line: \"ngày ... tháng ... năm\"");
     }
   }
 

@@ -273,7 +273,7 @@ PageText PageOf(const std::vector<std::string>& lines, const std::vector<Doubt>&
   return page;
 }
 
-std::string CorrectedText(TextNormalizer* n, const PageText& page, std::vector<Correction>* corrections = nullptr) {
+std::string PageCorrected(TextNormalizer* n, const PageText& page, std::vector<Correction>* corrections = nullptr) {
   std::vector<CorrectedPage> out = n->CorrectPages({page});
   if (corrections) *corrections = out[0].corrections;
   return out[0].page.PlainText();
@@ -284,7 +284,7 @@ TEST_F(CorrectorTest, SemicolonReadAsColonInAnEnumeration) {
   std::vector<Correction> c;
   PageText page = PageOf({"Phía Tây giáp xã Hưng Yên; Phía Bắc giáp xã Kim Giang: Phía Nam giáp xã Cẩm Phúc."},
                          {{"Giang:", 5, ";", 0.5f}});
-  EXPECT_EQ(CorrectedText(n_, page, &c),
+  EXPECT_EQ(PageCorrected(n_, page, &c),
             "Phía Tây giáp xã Hưng Yên; Phía Bắc giáp xã Kim Giang; Phía Nam giáp xã Cẩm Phúc.\n");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].from, "Giang:");
@@ -293,11 +293,11 @@ TEST_F(CorrectorTest, SemicolonReadAsColonInAnEnumeration) {
   // A list item ending its line right after an item that ended with ";".
   page = PageOf({"Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;", "- Phòng Nội vụ huyện Cẩm Giàng:", "Thực hiện"},
                 {{"Giàng:", 5, ";", 0.3f}});
-  EXPECT_EQ(CorrectedText(n_, page),
+  EXPECT_EQ(PageCorrected(n_, page),
             "Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;\n- Phòng Nội vụ huyện Cẩm Giàng;\nThực hiện\n");
   // The first item after "Kính gửi:" on the same line.
   page = PageOf({"Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng:"}, {{"Giàng:", 5, ";", 0.3f}});
-  EXPECT_EQ(CorrectedText(n_, page), "Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;\n");
+  EXPECT_EQ(PageCorrected(n_, page), "Kính gửi: - Đoàn kiểm tra huyện Cẩm Giàng;\n");
 }
 
 TEST_F(CorrectorTest, ColonThatIntroducesIsKept) {
@@ -314,21 +314,21 @@ TEST_F(CorrectorTest, ColonThatIntroducesIsKept) {
                                       : doubts);
     std::string expected;
     for (const std::string& l : lines) expected += l + "\n";
-    EXPECT_EQ(CorrectedText(n_, page), expected);
+    EXPECT_EQ(PageCorrected(n_, page), expected);
   }
   // Without the recogniser's doubt, even a second colon stays.
   PageText page = PageOf({"Phía Tây giáp Hưng Yên; Phía Bắc giáp Kim Giang: Phía Nam"});
-  EXPECT_EQ(CorrectedText(n_, page), "Phía Tây giáp Hưng Yên; Phía Bắc giáp Kim Giang: Phía Nam\n");
+  EXPECT_EQ(PageCorrected(n_, page), "Phía Tây giáp Hưng Yên; Phía Bắc giáp Kim Giang: Phía Nam\n");
 }
 
 TEST_F(CorrectorTest, RangeOfNumbersTakesTheEnDash) {
   std::vector<Correction> c;
-  EXPECT_EQ(CorrectedText(n_, PageOf({"giai đoạn 2021 — 2025"}), &c), "giai đoạn 2021 – 2025\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"giai đoạn 2021 — 2025"}), &c), "giai đoạn 2021 – 2025\n");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].reason, "a range of numbers takes the en dash");
   // Not between numbers, or at a line's end: as printed.
-  EXPECT_EQ(CorrectedText(n_, PageOf({"Tư pháp — Hộ tịch"})), "Tư pháp — Hộ tịch\n");
-  EXPECT_EQ(CorrectedText(n_, PageOf({"năm 2021 —", "2025"})), "năm 2021 —\n2025\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"Tư pháp — Hộ tịch"})), "Tư pháp — Hộ tịch\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"năm 2021 —", "2025"})), "năm 2021 —\n2025\n");
   EXPECT_EQ(n_->Correct("giai đoạn 2021 - 2025").text, "giai đoạn 2021 - 2025");  // a hyphen stays
 }
 
@@ -337,29 +337,29 @@ TEST_F(CorrectorTest, LetterCodeMisreadOnceIsTakenFromTheDocument) {
   // "C" read as "O" once, against CCHC twice; the recogniser also saw a C there.
   PageText page = PageOf({"công tác cải cách hành chính (CCHO) năm nay", "kết quả CCHC tốt", "chỉ số CCHC"},
                          {{"(CCHO)", 4, "C", 0.0f}});
-  EXPECT_EQ(CorrectedText(n_, page, &c),
+  EXPECT_EQ(PageCorrected(n_, page, &c),
             "công tác cải cách hành chính (CCHC) năm nay\nkết quả CCHC tốt\nchỉ số CCHC\n");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].reason, "read \"CCHC\" 2 times in this document; the recogniser also saw \"C\" there");
   // One C read twice ("GC"), the first of them also seen as C.
   page = PageOf({"giải quyết TTHGC cho dân", "các TTHC và TTHC"}, {{"TTHGC", 3, "C", 0.86f}});
-  EXPECT_EQ(CorrectedText(n_, page), "giải quyết TTHC cho dân\ncác TTHC và TTHC\n");
+  EXPECT_EQ(PageCorrected(n_, page), "giải quyết TTHC cho dân\ncác TTHC và TTHC\n");
 }
 
 TEST_F(CorrectorTest, LetterCodesWithoutEnoughEvidenceStay) {
   // The recogniser did not see a C there.
   PageText page = PageOf({"(CCHO) và CCHC, CCHC"});
-  EXPECT_EQ(CorrectedText(n_, page), "(CCHO) và CCHC, CCHC\n");
+  EXPECT_EQ(PageCorrected(n_, page), "(CCHO) và CCHC, CCHC\n");
   // Read once each: no majority.
   page = PageOf({"TTHG và TTHC"}, {{"TTHG", 3, "C", 0.5f}});
-  EXPECT_EQ(CorrectedText(n_, page), "TTHG và TTHC\n");
+  EXPECT_EQ(PageCorrected(n_, page), "TTHG và TTHC\n");
   // Two letters apart, or a short code (VT, VP): different codes.
   page = PageOf({"HĐND và UBND, UBND, UBND", "Lưu: VT, VP, VP, VP"},
                 {{"HĐND", 0, "U", 0.5f}, {"HĐND", 1, "B", 0.5f}, {"VT,", 1, "P", 0.5f}});
-  EXPECT_EQ(CorrectedText(n_, page), "HĐND và UBND, UBND, UBND\nLưu: VT, VP, VP, VP\n");
+  EXPECT_EQ(PageCorrected(n_, page), "HĐND và UBND, UBND, UBND\nLưu: VT, VP, VP, VP\n");
   // Codes inside document numbers are never touched.
   page = PageOf({"Số 2871/SNV-CCHOC về CCHC, CCHC, CCHC"}, {{"2871/SNV-CCHOC", 12, "C", 0.5f}});
-  EXPECT_EQ(CorrectedText(n_, page), "Số 2871/SNV-CCHOC về CCHC, CCHC, CCHC\n");
+  EXPECT_EQ(PageCorrected(n_, page), "Số 2871/SNV-CCHOC về CCHC, CCHC, CCHC\n");
 }
 
 // A heading line whose numeral box is `width` x 39 pixels.
@@ -377,56 +377,68 @@ TEST_F(CorrectorTest, HeadingNumeralTakesTheStrokesItsBoxHolds) {
   PageText page;
   page.lines = {HeadingLine("II.", 67, "NHỮNG HẠN CHẾ"), HeadingLine("I.", 48, "Kết quả")};
   std::vector<Correction> c;
-  EXPECT_EQ(CorrectedText(n_, page, &c), "III. NHỮNG HẠN CHẾ\nII. Kết quả\n");
+  EXPECT_EQ(PageCorrected(n_, page, &c), "III. NHỮNG HẠN CHẾ\nII. Kết quả\n");
   ASSERT_EQ(c.size(), 2u);
   EXPECT_EQ(c[0].reason, "section heading numeral: its box is as wide as 3 stroke(s)");
   // A stroke read as a look-alike letter.
   page.lines = {HeadingLine("IL.", 48, "KẾT QUẢ")};
-  EXPECT_EQ(CorrectedText(n_, page), "II. KẾT QUẢ\n");
+  EXPECT_EQ(PageCorrected(n_, page), "II. KẾT QUẢ\n");
   // Between I. and III., a width that does not tell.
   page.lines = {HeadingLine("I.", 28, "MỤC ĐÍCH"), HeadingLine("IH.", 60, "NỘI DUNG"),
                 HeadingLine("III.", 67, "TỔ CHỨC")};
-  EXPECT_EQ(CorrectedText(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\n");
+  EXPECT_EQ(PageCorrected(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\n");
 }
 
 TEST_F(CorrectorTest, HeadingNumeralsThatFitTheirBoxesStay) {
   PageText page;
   page.lines = {HeadingLine("I.", 28, "MỤC ĐÍCH"), HeadingLine("II.", 48, "NỘI DUNG"),
                 HeadingLine("III.", 67, "TỔ CHỨC"), HeadingLine("IV.", 62, "KINH PHÍ")};
-  EXPECT_EQ(CorrectedText(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\nIV. KINH PHÍ\n");
+  EXPECT_EQ(PageCorrected(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\nIV. KINH PHÍ\n");
   // An initial before a name, a numeral inside a line, a box of unknown
   // size (text input), a numeral alone on its line.
   page.lines = {HeadingLine("H.", 48, "Nguyễn Văn"), HeadingLine("I.", 48, "")};
   OcrLine mid;
   mid.words = {Word("quý", 0), OcrWord{"II.", Box{40, 0, 67, 39}, 90, {}}, Word("Năm", 120)};
   page.lines.push_back(mid);
-  EXPECT_EQ(CorrectedText(n_, page), "H. Nguyễn Văn\nI.\nquý II. Năm\n");
+  EXPECT_EQ(PageCorrected(n_, page), "H. Nguyễn Văn\nI.\nquý II. Năm\n");
   EXPECT_EQ(n_->Correct("II. NHỮNG HẠN CHẾ").text, "II. NHỮNG HẠN CHẾ");
+}
+
+TEST_F(CorrectorTest, MonthOfTheDateLine) {
+  CorrectedText r = n_->Correct("Nam Định, ngày 15 thúng 7 năm 2023");
+  EXPECT_EQ(r.text, "Nam Định, ngày 15 tháng 7 năm 2023");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].reason, "date line: \"ngày ... tháng ... năm\"");
+  EXPECT_EQ(Fixed("ngày 02 thàng 10 năm 2021"), "ngày 02 tháng 10 năm 2021");
+  // Not a date line, or too far from "tháng": as printed.
+  for (const char* text : {"ngày 15 thúng 7 gạo", "mỗi 15 thúng 7 năm", "ngày 15 trong 7 năm", "ngày 15 đến 20 năm"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
 }
 
 TEST_F(CorrectorTest, ArchiveCopyAfterLuuIsVT) {
   std::vector<Correction> c;
-  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VỊ, NC."}), &c), "- Lưu: VT, NC.\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"- Lưu: VỊ, NC."}), &c), "- Lưu: VT, NC.\n");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].reason, "\"Lưu: VT\", the archive's copy: a T read without its bar");
-  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VI."})), "- Lưu: VT.\n");
-  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VF."}, {{"VF.", 1, "T", 0.1f}})), "- Lưu: VT.\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"- Lưu: VI."})), "- Lưu: VT.\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"- Lưu: VF."}, {{"VF.", 1, "T", 0.1f}})), "- Lưu: VT.\n");
 }
 
 TEST_F(CorrectorTest, OtherCodesAfterLuuStay) {
   for (const char* line : {"- Lưu: VT, VP.", "- Lưu: VP.", "- Lưu: VPUB.", "- Lưu: VĂN", "- Lưu vi phạm"}) {
-    EXPECT_EQ(CorrectedText(n_, PageOf({line})), std::string(line) + "\n");
+    EXPECT_EQ(PageCorrected(n_, PageOf({line})), std::string(line) + "\n");
   }
-  EXPECT_EQ(CorrectedText(n_, PageOf({"- Lưu: VF."})), "- Lưu: VF.\n");  // the recogniser saw no T
+  EXPECT_EQ(PageCorrected(n_, PageOf({"- Lưu: VF."})), "- Lưu: VF.\n");  // the recogniser saw no T
 }
 
 TEST_F(CorrectorTest, SpeckReadAsPunctuationIsDropped) {
   std::vector<Correction> c;
-  EXPECT_EQ(CorrectedText(n_, PageOf({"thúc đẩy phát. triển kinh tế"}), &c), "thúc đẩy phát triển kinh tế\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"thúc đẩy phát. triển kinh tế"}), &c), "thúc đẩy phát triển kinh tế\n");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].reason, "a full stop between two lower-case words: a speck");
-  EXPECT_EQ(CorrectedText(n_, PageOf({"đã thực hiện .có hiệu quả"})), "đã thực hiện có hiệu quả\n");
-  EXPECT_EQ(CorrectedText(n_, PageOf({"theo 'điều lệ,"})), "theo điều lệ,\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"đã thực hiện .có hiệu quả"})), "đã thực hiện có hiệu quả\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"theo 'điều lệ,"})), "theo điều lệ,\n");
   EXPECT_EQ(n_->Correct("- Phòng Nội vụ huyện Cẩm Giàng:;\n- Như trên;.").text,
             "- Phòng Nội vụ huyện Cẩm Giàng;\n- Như trên;");
   EXPECT_EQ(n_->Correct("(xem Điều 5).; v.v.,").text, "(xem Điều 5).; v.v.,");  // not after a word
