@@ -68,7 +68,8 @@ struct DocumentFields {
   std::optional<ReceivedStamp> received;
   double confidence = 0;                // 0..1, over the identity fields
   // Per found field ("number", "date", "place", "issuer", "issuer_parent",
-  // "doc_type", "subject", "signer", "addressees", "recipients", "received").
+  // "doc_type", "subject", "signer", "addressees", "recipients", "received",
+  // and "references[i]" for references[i]).
   std::map<std::string, FieldSource> sources;
 };
 

@@ -91,6 +91,31 @@ std::optional<LineSpan> DateLineAt(const std::vector<std::string>& lines, size_t
   return std::nullopt;
 }
 
+// Each cited document where its number is printed: "references[i]". They
+// are listed in order of first mention, so each is looked for after the one
+// before, then anywhere in the body.
+void RecordReferenceSources(const std::vector<PageLines>& pages, size_t header_end, const DocumentFields& f,
+                            SourceRecorder& record) {
+  size_t page = 0, from = header_end;
+  for (size_t i = 0; i < f.references.size(); ++i) {
+    const std::string field = "references[" + std::to_string(i) + "]";
+    bool found = false;
+    for (int pass = 0; pass < 2 && !found; ++pass) {
+      for (size_t p = pass == 0 ? page : 0; p < pages.size() && !found; ++p) {
+        const size_t start = pass == 0 && p == page ? from : (p == 0 ? header_end : 0);
+        auto span = FindValueLines(pages[p].text, f.references[i].number, start, 2);
+        if (!span) continue;
+        record.Lines(field, p, *span, span->exact ? kPrinted : kRepaired);
+        if (pass == 0) {
+          page = p;
+          from = span->begin;
+        }
+        found = true;
+      }
+    }
+  }
+}
+
 void RecordSources(const std::vector<PageLines>& pages, const Header& header,
                    bool type_from_line, DocumentFields& f) {
   SourceRecorder record(pages, f);
@@ -147,6 +172,7 @@ void RecordSources(const std::vector<PageLines>& pages, const Header& header,
       break;
     }
   }
+  RecordReferenceSources(pages, header.end, f, record);
 }
 
 // A received stamp read off its own ink (more trustworthy than what is left

@@ -149,6 +149,25 @@ TEST(ExtractTest, ReceivedStampReadFromTheStampsOwnLines) {
   EXPECT_FALSE(ExtractFields({page}, off).received);
 }
 
+TEST(ExtractTest, EachCitedDocumentHasTheLineItWasCitedOn) {
+  const std::string page1 =
+      "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nSố: 12/KH-UBND\nQuảng Ninh, ngày 3 tháng 1 năm 2024\nKẾ HOẠCH\n"
+      "Cải cách hành chính năm 2024\nCăn cứ Nghị định số 107/2021/NĐ-CP ngày 6 tháng 12 năm 2021\n"
+      "của Chính phủ về một cửa;\n";
+  const std::string page2 =
+      "Thực hiện Kế hoạch số 32/KH-UBND ngày 28/12/2023 của Ủy ban nhân dân tỉnh;\n"
+      "và Nghị định số 107/2021/NĐ-CP nêu trên.\n";
+  DocumentFields f = ExtractFields({PageTextFromPlain(page1), PageTextFromPlain(page2)}, Options{});
+  ASSERT_EQ(f.references.size(), 2u);
+  EXPECT_EQ(f.references[0].number, "107/2021/NĐ-CP");
+  EXPECT_EQ(f.references[1].number, "32/KH-UBND");
+  ASSERT_TRUE(f.sources.count("references[0]"));
+  ASSERT_TRUE(f.sources.count("references[1]"));
+  EXPECT_EQ(f.sources.at("references[0]").page_index, 0);  // first cited on page 1
+  EXPECT_EQ(f.sources.at("references[1]").page_index, 1);
+  EXPECT_GT(f.sources.at("references[1]").confidence, 0);
+}
+
 TEST(ExtractTest, TextInputSourcesHavePagesButNoBoxes) {
   const std::string text =
       "ỦY BAN NHÂN DÂN HUYỆN\nTHẠCH HÀ\nSố: 45 / UBND-VP\nV/v đôn đốc báo cáo\n"
