@@ -250,6 +250,15 @@ int StrokesRead(const WordView& w) {
   return strokes == static_cast<int>(w.core.size()) ? strokes : -1;  // -1: a look-alike in it
 }
 
+// "I", "II", "III".
+bool AllStrokes(const std::u32string& core) {
+  return !core.empty() && core.size() <= 3 && core.find_first_not_of(U'I') == std::u32string::npos;
+}
+
+// Boxes whose width-to-height ratios differ by less than this share hold the
+// same numeral of strokes: one stroke more or less changes it by a third.
+constexpr double kSameShape = 0.08;
+
 // How many strokes a numeral with a full stop this wide (box width over
 // height) holds: each stroke of a capital I about 0.55 of the letter height,
 // the full stop and spacing about 0.2. 0 when the width does not tell.
@@ -514,6 +523,27 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
       record(p, i, std::string(before + 1, 'I') + ".",
              "section heading numeral between " + U32ToUtf8(v[headings[k - 1]].core) + " and " +
                  U32ToUtf8(v[headings[k + 1]].core));
+    }
+  }
+
+  // Numerals of strokes alone read with different strokes in boxes of the
+  // same shape on one page ("quý II" beside "quý III"): a stroke was lost.
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    std::vector<size_t> numerals;
+    for (size_t i = 0; i < v.size(); ++i)
+      if (AllStrokes(v[i].core) && words[i].width_to_height > 0) numerals.push_back(i);
+    for (size_t i : numerals) {
+      for (size_t j : numerals) {
+        if (v[j].core.size() <= v[i].core.size() || v[j].lead != v[i].lead || v[j].trail != v[i].trail ||
+            std::abs(words[j].width_to_height - words[i].width_to_height) >
+                kSameShape * words[j].width_to_height)
+          continue;
+        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[j].core) + U32ToUtf8(v[i].trail),
+               "a box of the same shape as \"" + U32ToUtf8(v[j].core) + "\" on this page: a stroke lost");
+        break;
+      }
     }
   }
 

@@ -389,6 +389,21 @@ TEST_F(CorrectorTest, HeadingNumeralTakesTheStrokesItsBoxHolds) {
   EXPECT_EQ(PageCorrected(n_, page), "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC\n");
 }
 
+TEST_F(CorrectorTest, NumeralInABoxShapedLikeAnotherWithMoreStrokes) {
+  PageText page;
+  OcrLine a, b;
+  a.words = {Word("quý", 0), OcrWord{"II", Box{40, 0, 56, 39}, 90, {}}, Word("năm", 120)};
+  b.words = {Word("quý", 0), OcrWord{"III", Box{40, 0, 56, 39}, 90, {}}, Word("năm", 120)};
+  page.lines = {a, b};
+  std::vector<Correction> c;
+  EXPECT_EQ(PageCorrected(n_, page, &c), "quý III năm\nquý III năm\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "a box of the same shape as \"III\" on this page: a stroke lost");
+  // A narrower box is another numeral.
+  page.lines[0].words[1].box.w = 40;
+  EXPECT_EQ(PageCorrected(n_, page), "quý II năm\nquý III năm\n");
+}
+
 TEST_F(CorrectorTest, HeadingNumeralsThatFitTheirBoxesStay) {
   PageText page;
   page.lines = {HeadingLine("I.", 28, "MỤC ĐÍCH"), HeadingLine("II.", 48, "NỘI DUNG"),
