@@ -70,6 +70,12 @@ constexpr double kMarginForValidWord = 5.0;  // a real syllable is changed only 
 // ... and, on the model's word alone, only when it has seen the new pair
 // this often next to a neighbour where it never saw the printed one.
 constexpr int64_t kMinPairSupport = 50;
+// A reading of the recogniser's at most this much less likely than the
+// printed one (nats: about a fifth of its probability) is a close second...
+constexpr double kCloseReadingCost = 1.6;
+// ... and taken without the margin when the model has seen it this often next
+// to a neighbour where it never saw the printed word.
+constexpr int64_t kMinReadingSupport = 10;
 // A printed pair the model has seen this often objects to a change.
 constexpr int64_t kObjectingPairCount = 25;
 constexpr double kDocWordWeight = 1.5;     // per log(1 + times read elsewhere)
@@ -702,15 +708,12 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         // A word that makes a dictionary word with a neighbour is taken as
         // meant ("đi đôi với" keeps "đôi" although "đối với" is frequent).
         // When the new word makes a dictionary word with it too, the counts decide.
-        if (!best->from_reading && !model_.empty() &&
+        const bool printed_makes_word =
+            !model_.empty() &&
             ((left && model_.IsWord(left->lower, w.lower) && !model_.IsWord(left->lower, best->lower)) ||
-             (right && model_.IsWord(w.lower, right->lower) && !model_.IsWord(best->lower, right->lower))))
-          continue;
-        // A pair read the same way min_repetitions times against this one
-        // reading decides by itself; otherwise the margin applies.
+             (right && model_.IsWord(w.lower, right->lower) && !model_.IsWord(best->lower, right->lower)));
+        if (!best->from_reading && printed_makes_word) continue;
         const bool repeated = best->doc_pair > 0 && printed->doc_pair == 0;
-        // (the model must still not object on the other side).
-        if (best->score() - printed->score() < (repeated ? 0 : kMarginForValidWord)) continue;
         // The model objects when it knows the printed word well next to a
         // neighbour and has never seen the new one there ("mang tính hình
         // thức" keeps "tính" although "tình hình" is frequent).
@@ -723,12 +726,23 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
           sides.push_back(l ? SidePairs{model_.PairCount(n->lower, w.lower), model_.PairCount(n->lower, best->lower)}
                             : SidePairs{model_.PairCount(w.lower, n->lower), model_.PairCount(best->lower, n->lower)});
         }
-        bool objection = false, supported = false;
+        bool objection = false, supported = false, seen_instead = false;
         for (const SidePairs& side : sides) {
           // Against the document's own say-so, any sighting objects.
           objection = objection || (side.printed >= (repeated ? 1 : kObjectingPairCount) && side.fresh == 0);
           supported = supported || (side.printed == 0 && side.fresh >= kMinPairSupport);
+          seen_instead = seen_instead || (side.printed == 0 && side.fresh >= kMinReadingSupport);
         }
+        // The recogniser's close second reading, seen next to a neighbour
+        // where the printed word never was, needs no margin ("quy chế chi
+        // tiêu": "chỉ" printed, "chi" nearly as likely to the recogniser).
+        const bool close_reading =
+            best->from_reading && best->channel <= kCloseReadingCost && seen_instead && !objection &&
+            !printed_makes_word;
+        // A pair read the same way min_repetitions times against this one
+        // reading decides by itself; otherwise the margin applies (and the
+        // model must still not object on the other side).
+        if (!close_reading && best->score() - printed->score() < (repeated ? 0 : kMarginForValidWord)) continue;
         if (objection && !best->from_reading) continue;
         // The model alone: next to one neighbour the printed word must be
         // unheard of and the new one well attested.

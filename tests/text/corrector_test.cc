@@ -472,5 +472,26 @@ TEST_F(CorrectorTest, FullStopsThatEndSentencesStay) {
   }
 }
 
+TEST_F(CorrectorTest, CloseSecondReadingSeenNextToANeighbour) {
+  // "chi" nearly as likely as the printed "chỉ"; the model knows "chế chi"
+  // and never saw "chế chỉ", although "chỉ tiêu" is the commoner pair.
+  const std::vector<Doubt> doubt = {{"chỉ", 2, "i", 0.3f}};
+  std::vector<Correction> c;
+  EXPECT_EQ(PageCorrected(n_, PageOf({"xây dựng quy chế chỉ tiêu nội bộ"}, doubt), &c),
+            "xây dựng quy chế chi tiêu nội bộ\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "the recogniser's second reading, and it fits its neighbours");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"các khoản chỉ để đảm bảo"}, doubt)), "các khoản chi để đảm bảo\n");
+}
+
+TEST_F(CorrectorTest, CloseSecondReadingWithoutSupportStays) {
+  // A distant second reading; no neighbour backing it; a dictionary word
+  // with the printed one ("vi tính"); the recogniser's own "chỉ đạo".
+  EXPECT_EQ(PageCorrected(n_, PageOf({"quy chế chỉ tiêu"}, {{"chỉ", 2, "i", 0.05f}})), "quy chế chỉ tiêu\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"trong chỉ tiêu"}, {{"chỉ", 2, "i", 0.3f}})), "trong chỉ tiêu\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"máy vi tính"}, {{"vi", 1, "ị", 0.5f}})), "máy vi tính\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"đã chỉ đạo"}, {{"chỉ", 2, "i", 0.3f}})), "đã chỉ đạo\n");
+}
+
 }  // namespace
 }  // namespace sohoa::text
