@@ -320,6 +320,24 @@ bool OneLetterApart(const std::u32string& a, const std::u32string& b) {
 }
 }  // namespace
 
+// "cải.cách", "hành:chính", "THỰC.HIỆN": two real syllables of one case
+// joined by a full stop or colon where the space should be: the two words,
+// without the mark ("cải cách"). Empty when the word is not such a pair.
+std::string Corrector::SplitAtSpeck(const WordView& w) const {
+  if (w.kind != WordKind::kProtected || w.code) return "";
+  const size_t at = w.core.find_first_of(U".:");
+  if (at == std::u32string::npos || at == 0 || at + 1 >= w.core.size()) return "";
+  const WordView a = Analyse(U32ToUtf8(w.core.substr(0, at)));
+  const WordView b = Analyse(U32ToUtf8(w.core.substr(at + 1)));
+  if (a.kind != WordKind::kValidSyllable || b.kind != WordKind::kValidSyllable || a.letters.size() < 2 ||
+      b.letters.size() < 2 || !a.lead.empty() ||
+      !a.trail.empty() || !b.lead.empty() || !b.trail.empty())
+    return "";
+  const bool same_case = (a.all_caps && b.all_caps) || !b.letters[0].upper;
+  if (!same_case) return "";
+  return U32ToUtf8(w.lead) + U32ToUtf8(a.core) + " " + U32ToUtf8(b.core) + U32ToUtf8(w.trail);
+}
+
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {
   if (!dictionary_.empty()) {
     return dictionary_.Contains(CanonicalLower(letters));
@@ -421,6 +439,11 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
     for (size_t i = 0; i < v.size(); ++i) {
       if (words[i].line_start && v[i].lead == U"-" && !v[i].letters.empty()) {
         record(p, i, "- " + words[i].text.substr(1), "list dash run into the word");
+        continue;
+      }
+      if (std::string split = SplitAtSpeck(v[i]); !split.empty()) {
+        record(p, i, std::move(split), "two words joined by a speck read as a mark");
+        v[i].kind = WordKind::kOther;  // now two words: no further changes
         continue;
       }
       const WordView* next = Neighbour(v, i, +1);
@@ -714,6 +737,12 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
              (right && model_.IsWord(w.lower, right->lower) && !model_.IsWord(best->lower, right->lower)));
         if (!best->from_reading && printed_makes_word) continue;
         const bool repeated = best->doc_pair > 0 && printed->doc_pair == 0;
+        // A pair read the same way min_repetitions times against this one
+        // reading decides by itself; otherwise the margin applies (and the
+        // model must still not object on the other side), unless the
+        // recogniser's close second reading is backed by the model (below).
+        const bool margin = best->score() - printed->score() >= (repeated ? 0 : kMarginForValidWord);
+        if (!margin && !(best->from_reading && best->channel <= kCloseReadingCost)) continue;
         // The model objects when it knows the printed word well next to a
         // neighbour and has never seen the new one there ("mang tính hình
         // thức" keeps "tính" although "tình hình" is frequent).
@@ -739,10 +768,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         const bool close_reading =
             best->from_reading && best->channel <= kCloseReadingCost && seen_instead && !objection &&
             !printed_makes_word;
-        // A pair read the same way min_repetitions times against this one
-        // reading decides by itself; otherwise the margin applies (and the
-        // model must still not object on the other side).
-        if (!close_reading && best->score() - printed->score() < (repeated ? 0 : kMarginForValidWord)) continue;
+        if (!margin && !close_reading) continue;
         if (objection && !best->from_reading) continue;
         // The model alone: next to one neighbour the printed word must be
         // unheard of and the new one well attested.

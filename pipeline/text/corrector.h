@@ -64,6 +64,9 @@ class Corrector {
       std::vector<std::vector<DocumentWord>>* pages) const;
 
  private:
+  // Two real syllables joined by a full stop or colon, split ("cải cách");
+  // empty when the word is not such a pair.
+  std::string SplitAtSpeck(const WordView& w) const;
   // Some real syllable has these toneless letters ("quyet" -> quyết).
   bool HasWellFormedVariant(const std::u32string& skeleton) const;
 

@@ -75,15 +75,20 @@ std::vector<Reading> ReadingsOf(const OcrWord& word, std::string (*nfc)(std::str
 
 // Per character of the word, every character the recogniser considered; empty
 // when its choices do not line up one to one with the characters of the text.
+std::u32string NfcGlyph(const std::string& glyph) {
+  const bool ascii = std::all_of(glyph.begin(), glyph.end(), [](char c) { return (c & 0x80) == 0; });
+  return internal::Utf8ToU32(ascii ? glyph : internal::RepairToNfc(glyph));
+}
+
 std::vector<std::vector<std::u32string>> ChoicesOf(const OcrWord& word) {
   std::vector<std::vector<std::u32string>> out;
   const std::u32string text = internal::Utf8ToU32(word.text);
   if (word.glyph_choices.size() != text.size()) return out;
   for (size_t i = 0; i < text.size(); ++i) {
     const auto& g = word.glyph_choices[i];
-    if (g.empty() || internal::Utf8ToU32(internal::RepairToNfc(g[0].text)) != text.substr(i, 1)) return {};
+    if (g.empty() || NfcGlyph(g[0].text) != text.substr(i, 1)) return {};
     std::vector<std::u32string> here;
-    for (const GlyphChoice& c : g) here.push_back(internal::Utf8ToU32(internal::RepairToNfc(c.text)));
+    for (const GlyphChoice& c : g) here.push_back(NfcGlyph(c.text));
     out.push_back(std::move(here));
   }
   return out;

@@ -493,5 +493,20 @@ TEST_F(CorrectorTest, CloseSecondReadingWithoutSupportStays) {
   EXPECT_EQ(PageCorrected(n_, PageOf({"đã chỉ đạo"}, {{"chỉ", 2, "i", 0.3f}})), "đã chỉ đạo\n");
 }
 
+TEST_F(CorrectorTest, TwoWordsJoinedByASpeckAreSplit) {
+  CorrectedText r = n_->Correct("công tác cải.cách hành:chính và THỰC.HIỆN");
+  EXPECT_EQ(r.text, "công tác cải cách hành chính và THỰC HIỆN");
+  ASSERT_EQ(r.corrections.size(), 3u);
+  EXPECT_EQ(r.corrections[0].reason, "two words joined by a speck read as a mark");
+  EXPECT_EQ(Fixed("Đoàn.kiểm tra,"), "Đoàn kiểm tra,");
+}
+
+TEST_F(CorrectorTest, MarksJoiningOtherThingsStay) {
+  for (const char* text : {"năm 2021.Trong", "huyện.Mỹ Xuyên", "v.v", "Lưu:VT", "12:30", "TP.HCM", "ISO 9001:2015",
+                           "mại-Dịch vụ", "bộ-công chức", "www.gov.vn", "quyết.đjnh"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
+}
+
 }  // namespace
 }  // namespace sohoa::text
