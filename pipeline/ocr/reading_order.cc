@@ -70,16 +70,24 @@ constexpr size_t kSpeckMaxLetters = 3;
 constexpr double kSpeckMaxWidthHeights = 1.5;
 constexpr double kSpeckSideGapHeights = 0.8;
 constexpr float kSpeckMaxConfidence = 50;
+// A short word set at the line's ordinary spaces is a word (JPEG and blur
+// make short body words doubtful; large type spaces words widely): a speck
+// stands this many times the line's usual space from its neighbours (both,
+// when alone; one, when bridging).
+constexpr double kSpeckMinGapSpaces = 2.5;
 
 bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, int median_h, int gap_limit) {
   if (i == 0 || i + 1 >= words.size()) return false;
   const OcrWord& w = words[i];
   const int before = w.box.x - words[i - 1].box.right();
   const int after = words[i + 1].box.x - w.box.right();
-  const bool isolated = before > kSpeckSideGapHeights * median_h && after > kSpeckSideGapHeights * median_h;
+  const int space = MedianSpace(words);
+  const double wide = std::max(kSpeckSideGapHeights * median_h, kSpeckMinGapSpaces * space);
+  const bool isolated = before > wide && after > wide;
   // A doubtful word that a column gap already parts from one neighbour is
   // simply the end (or start) of a column, not a bridge.
-  const bool bridging = w.confidence < kSpeckMaxConfidence && before <= gap_limit && after <= gap_limit;
+  const bool bridging = w.confidence < kSpeckMaxConfidence && before <= gap_limit && after <= gap_limit &&
+                        std::max(before, after) > kSpeckMinGapSpaces * space;
   return CodePointCount(w.text) <= kSpeckMaxLetters && w.box.w < kSpeckMaxWidthHeights * median_h &&
          (isolated || bridging) && before + w.box.w + after > gap_limit;
 }

@@ -94,6 +94,25 @@ TEST(ReadingOrderTest, SpeckInTheGutterDoesNotJoinTheHeaderColumns) {
   PageText body = A4Page();
   body.lines.push_back(Line(300, {{"tong so 12 ho so", 400}}));
   EXPECT_EQ(Lines(OrderTwoColumnZones(body)), std::vector<std::string>{"tong so 12 ho so"});
+
+  // A short body word the recogniser doubted (JPEG, blur), at the line's
+  // ordinary spaces, is a word: it neither vanishes nor splits the line.
+  // Type as large as on a JPEG scan of a letter: words 48 px high, 38 px apart.
+  PageText doubtful = A4Page();
+  OcrLine line;
+  int x = 360;
+  for (std::string t : {"2023", "theo", "de", "cuong", "huong", "dan", "tai", "Ke", "hoach", "so", "112"}) {
+    OcrWord w;
+    w.text = t;
+    w.box = Box{x, 1250, static_cast<int>(t.size()) * 28, 48};
+    w.confidence = t == "de" || t == "tai" ? 30 : 95;
+    x = w.box.right() + 38;
+    line.words.push_back(w);
+  }
+  line.box = Box{360, 1250, x - 38 - 360, 48};
+  doubtful.lines.push_back(line);
+  EXPECT_EQ(Lines(OrderTwoColumnZones(doubtful)),
+            std::vector<std::string>{"2023 theo de cuong huong dan tai Ke hoach so 112"});
 }
 
 // Header columns set close together: a gap under two word heights still
