@@ -499,6 +499,7 @@ TEST_F(CorrectorTest, TwoWordsJoinedByASpeckAreSplit) {
   ASSERT_EQ(r.corrections.size(), 3u);
   EXPECT_EQ(r.corrections[0].reason, "two words joined by a speck read as a mark");
   EXPECT_EQ(Fixed("Đoàn.kiểm tra,"), "Đoàn kiểm tra,");
+  EXPECT_EQ(Fixed("trong giai-đoạn tới, Văn-phòng"), "trong giai đoạn tới, Văn phòng");
 }
 
 TEST_F(CorrectorTest, MarksJoiningOtherThingsStay) {
