@@ -68,8 +68,10 @@ struct Reach {
 
 // True when small mark `s` sits where text puts marks relative to letter `l`:
 // over it or under it (tone marks, i-dots, dots below), inside or against
-// its box (a stroke the copy broke off), or on its baseline just after or
-// before it (full stop, decimal point), a few letters along at most.
+// its box (a stroke the copy broke off), on its baseline just after or
+// before it (full stop, decimal point), a few letters along at most (the
+// letter next to a full stop may hang below the line: "p.", "g)."), or a
+// dash beside it halfway up (specks are round, dashes long).
 bool PlacedByLetter(const Box& s, const Box& l, const Reach& r) {
   const bool over_columns = s.cx() >= l.x0 - r.align && s.cx() <= l.x1 + r.align;
   if (over_columns) {
@@ -82,7 +84,9 @@ bool PlacedByLetter(const Box& s, const Box& l, const Reach& r) {
   const bool same_rows = s.y1 >= l.y0 - r.align && s.y0 <= l.y1 + r.align;
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
   if (same_rows && beside <= r.align) return true;  // against the letter
-  return beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align;  // on its baseline
+  if (beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align) return true;  // on its baseline
+  const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
+  return w >= 2 * h && same_rows && beside <= r.aside;
 }
 
 }  // namespace
@@ -92,36 +96,44 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   if (dpi <= 0) dpi = 300;
   const double unit = dpi / 300.0;
   const auto px = [unit](double at300) { return std::max(1, static_cast<int>(std::lround(at300 * unit))); };
+  // Specks: components small enough that, far from any letter, they cannot
+  // be text. Marks: up to the largest tone marks and full stops of 13-14 pt
+  // text (about 80 px, 11 px across at 300 dpi); near letters, those go only
+  // when misplaced. Below 10 px none is a mark (none on the dev pages'
+  // clean copies is that small).
   const int max_speck_area = std::max(2, static_cast<int>(std::lround(30 * unit * unit)));
   const int max_speck_side = std::max(2, px(8));
+  const int max_mark_area = std::max(2, static_cast<int>(std::lround(80 * unit * unit)));
+  const int max_mark_side = std::max(2, px(11));
+  const int min_mark_area = static_cast<int>(std::lround(10 * unit * unit));
   const int near_text_px = std::max(4, px(12));
-  const Reach reach{near_text_px, px(6), px(36), px(3), px(24), px(12)};
+  const Reach reach{near_text_px, px(6), px(72), px(3), px(24), px(12)};
 
   cv::Mat ink = InkMask(grey);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   result.dark_components = n - 1;
 
-  // Letters: components too big to be specks, spread by near_text_px on a
+  // Letters (and marks too big to be specks), spread by near_text_px on a
   // quarter-size grid (cheap) to mark the neighbourhood where marks belong.
   constexpr int kCell = 4;
   cv::Mat letters_small = cv::Mat::zeros((grey.rows + kCell - 1) / kCell,
                                          (grey.cols + kCell - 1) / kCell, CV_8U);
-  std::vector<bool> speck(n, false);
+  std::vector<bool> speck(n, false), mark(n, false);
   std::vector<Box> boxes(n);
-  BoxGrid anchors(grey.size(), 4 * near_text_px, std::max(reach.gap, reach.aside) + max_speck_side);
+  BoxGrid anchors(grey.size(), 4 * near_text_px, std::max(reach.gap, reach.aside) + max_mark_side);
   for (int i = 1; i < n; ++i) {
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
     boxes[i] = BoxOf(stats, i);
     const Box& b = boxes[i];
     const int side = std::max(b.x1 - b.x0, b.y1 - b.y0) + 1;
-    if (area <= max_speck_area && side <= max_speck_side) {
-      speck[i] = true;
-    } else {
+    speck[i] = area <= max_speck_area && side <= max_speck_side;
+    mark[i] = area <= max_mark_area && side <= max_mark_side;
+    if (!speck[i]) {
       cv::rectangle(letters_small, cv::Point(b.x0 / kCell, b.y0 / kCell),
                     cv::Point(b.x1 / kCell, b.y1 / kCell), cv::Scalar(255), cv::FILLED);
-      if (side >= reach.anchor) anchors.Add(i, b);
     }
+    if (!mark[i] && side >= reach.anchor) anchors.Add(i, b);
   }
   // Small marks near letters, and whether a letter holds each in place.
   // Commas and other small letters go with them: a semicolon's dot stands
@@ -130,18 +142,28 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   cv::dilate(letters_small, letters_small, cv::getStructuringElement(cv::MORPH_RECT, {grow, grow}));
   std::vector<int> near;
   std::vector<bool> placed(n, false);
-  BoxGrid marks(grey.size(), 4 * near_text_px, std::max(reach.stack, reach.gap) + max_speck_side);
+  BoxGrid marks(grey.size(), 4 * near_text_px, std::max(reach.stack, reach.gap) + max_mark_side);
   for (int i = 1; i < n; ++i) {
     const Box& b = boxes[i];
-    if (!speck[i] && std::max(b.x1 - b.x0, b.y1 - b.y0) + 1 <= 2 * reach.anchor) {
+    if (!mark[i] && std::max(b.x1 - b.x0, b.y1 - b.y0) + 1 <= 2 * reach.anchor) {
       placed[i] = true;
       marks.Add(i, b);
     }
   }
+  std::vector<bool> remove(n, false);
+  std::vector<int> far;  // specks beyond the letters' reach, big enough for a dot
+  std::vector<bool> is_far(n, false);
   for (int i = 1; i < n; ++i) {
-    if (!speck[i]) continue;
+    if (!mark[i]) continue;
     const Box& s = boxes[i];
-    if (letters_small.at<uint8_t>(s.cy() / kCell, s.cx() / kCell) == 0) continue;
+    remove[i] = true;
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < min_mark_area) continue;
+    if (letters_small.at<uint8_t>(s.cy() / kCell, s.cx() / kCell) == 0) {
+      far.push_back(i);  // only specks can be this far
+      is_far[i] = true;
+      marks.Add(i, s);
+      continue;
+    }
     near.push_back(i);
     marks.Add(i, s);
     for (int l : anchors.Near(s.cx(), s.cy())) {
@@ -154,31 +176,41 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   // Marks held by other marks: a colon's upper dot over a placed dot (or a
   // semicolon's over its comma), the dots of a leader or an ellipsis in a
   // row on one baseline.
+  const auto in_row = [&reach](const Box& s, const Box& o) {
+    return std::abs(o.y1 - s.y1) <= reach.align && std::max(o.x0 - s.x1, s.x0 - o.x1) - 1 <= reach.gap;
+  };
   std::vector<bool> keep = placed;
   for (int i : near) {
     if (placed[i]) continue;
     const Box& s = boxes[i];
     for (int j : marks.Near(s.cx(), s.cy())) {
-      if (j == i) continue;
+      if (j == i || is_far[j]) continue;
       const Box& o = boxes[j];
       const bool stacked = placed[j] && s.cx() >= o.x0 - reach.align && s.cx() <= o.x1 + reach.align &&
                            o.y0 > s.y1 && o.y0 - s.y1 - 1 <= reach.stack;
-      const bool in_row = std::abs(o.y1 - s.y1) <= reach.align &&
-                          std::max(o.x0 - s.x1, s.x0 - o.x1) - 1 <= reach.gap;
-      if (stacked || in_row) {
+      if (stacked || in_row(s, o)) {
         keep[i] = true;
         break;
       }
     }
   }
-
-  std::vector<bool> remove(n, false);
-  for (int i = 1; i < n; ++i) {
-    if (speck[i] && !keep[i]) {
-      remove[i] = true;
-      ++result.specks_removed;
+  for (int i : near) remove[i] = !keep[i];
+  // A leader or an ellipsis runs on beyond the letters' reach: its further
+  // dots are kept while they continue a row from a kept mark.
+  for (bool grew = !far.empty(); grew;) {
+    grew = false;
+    for (int i : far) {
+      if (!remove[i]) continue;
+      for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
+        if (j != i && mark[j] && !remove[j] && in_row(boxes[i], boxes[j])) {
+          remove[i] = false;
+          grew = true;
+          break;
+        }
+      }
     }
   }
+  result.specks_removed = static_cast<int>(std::count(remove.begin(), remove.end(), true));
   result.page = grey.clone();
   if (result.specks_removed == 0) return result;
   // Paint removed specks white (paper, after flattening) with a pixel of

@@ -242,12 +242,14 @@ TEST(DespeckleTest, RemovesIsolatedSpecksButKeepsDotsBelowLetters) {
 }
 
 // A photocopy's specks land anywhere, also within a letter's reach of the
-// text; there only those in the gap between words, halfway up the line, go.
-// Full stops, colons, semicolons, dots below and i-dots are where the
-// script puts such marks, and stay.
+// text; there only those in the gap between words, halfway up the line, go
+// (also specks as large as a full stop). Full stops (also after a letter
+// hanging below the line), colons, ellipses, dashes, dots below and i-dots
+// are where the script puts such marks, and stay.
 TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
   static const char* kWords[] = {"dien", "bao", "cao", "tong", "ket", "hanh", "chinh",
-                                 "noi", "vu", "nam", "so", "thuc", "hien", "ke", "hoach"};
+                                 "noi", "vu", "nam", "so", "thuc", "hien", "ke", "hoach",
+                                 "hop", "nghiep"};
   constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
   constexpr double kScale = 1.3;
   cv::Mat text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
@@ -270,7 +272,7 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
       const int bottom = baseline + 1;  // of the letters standing on the baseline
       const int end = box.x + box.width - 1;
       const int first = cv::getTextSize(word.substr(0, 1), cv::FONT_HERSHEY_SIMPLEX, kScale, 3, &base).width;
-      switch (word_count++ % 4) {
+      switch (word_count++ % 7) {
         case 0:  // full stop on the baseline
           cv::circle(marks, {end + 6, bottom - 2}, 3, cv::Scalar(255), cv::FILLED);
           ++mark_count;
@@ -284,6 +286,20 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
           cv::circle(marks, {box.x + first / 2 - 2, bottom + 7}, 3, cv::Scalar(255), cv::FILLED);
           ++mark_count;
           break;
+        case 3:  // an ellipsis
+          for (int k = 0; k < 3; ++k) {
+            cv::circle(marks, {end + 6 + 12 * k, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
+          }
+          mark_count += 3;
+          break;
+        case 4:  // a dash before the next word
+          cv::rectangle(marks, cv::Rect(end + 7, bottom - 14, 10, 3), cv::Scalar(255), cv::FILLED);
+          ++mark_count;
+          break;
+        case 5:  // a speck as large as a full stop in the gap, halfway up
+          cv::circle(specks, {end + 12, bottom - 12}, 4, cv::Scalar(255), cv::FILLED);
+          ++speck_count;
+          break;
         default:  // a speck in the gap to the next word, halfway up
           cv::circle(specks, {end + 12, bottom - 11}, 2, cv::Scalar(255), cv::FILLED);
           ++speck_count;
@@ -292,7 +308,7 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
       x += size.width + 24;
     }
   }
-  ASSERT_GT(speck_count, 30);
+  ASSERT_GT(speck_count, 20);
   cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
   grey.setTo(20, text | marks | specks);
   const DespeckleResult result = Despeckle(grey, 300);
