@@ -291,15 +291,17 @@ bool QuoteClosesSoon(const std::vector<WordView>& v, const std::vector<DocumentW
   return false;
 }
 
-// A full stop between two lower-case words of one line ("phát. triển"), or a
+// A full stop between two lower-case words ("phát. triển"), or a
 // full stop or apostrophe before a lower-case word inside a sentence
 // ("hiện .có"): a speck read as punctuation. Empty when neither.
 std::string StraySpeckReason(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
   const WordView& w = v[i];
   if (w.kind != WordKind::kValidSyllable || w.letters.empty() || w.letters[0].upper) return "";
-  const bool next_on_line = i + 1 < v.size() && !words[i + 1].line_start;
-  if (w.lead.empty() && w.trail == U"." && next_on_line && StartsLowerCase(v[i + 1]))
-    return "a full stop between two lower-case words: a speck";
+  // On the next line, only a real word: "b)" opens a list item.
+  const bool next_goes_on = i + 1 < v.size() && StartsLowerCase(v[i + 1]) &&
+                            (!words[i + 1].line_start ||
+                             (v[i + 1].kind == WordKind::kValidSyllable && v[i + 1].letters.size() >= 2));
+  if (w.lead.empty() && w.trail == U"." && next_goes_on) return "a full stop between two lower-case words: a speck";
   const bool lead_speck = w.lead == U"." || (w.lead == U"'" && !QuoteClosesSoon(v, words, i));
   if (lead_speck && i > 0 && !words[i].line_start && !EndsSentence(v[i - 1].trail) && !v[i - 1].letters.empty() &&
       (w.trail.empty() || w.trail == U"," || w.trail == U";"))

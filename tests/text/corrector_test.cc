@@ -453,6 +453,8 @@ TEST_F(CorrectorTest, SpeckReadAsPunctuationIsDropped) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].reason, "a full stop between two lower-case words: a speck");
   EXPECT_EQ(PageCorrected(n_, PageOf({"đã thực hiện .có hiệu quả"})), "đã thực hiện có hiệu quả\n");
+  EXPECT_EQ(PageCorrected(n_, PageOf({"công tác cải cách hành chính về.", "việc cải cách"})),
+            "công tác cải cách hành chính về\nviệc cải cách\n");
   EXPECT_EQ(PageCorrected(n_, PageOf({"theo 'điều lệ,"})), "theo điều lệ,\n");
   EXPECT_EQ(n_->Correct("- Phòng Nội vụ huyện Cẩm Giàng:;\n- Như trên;.").text,
             "- Phòng Nội vụ huyện Cẩm Giàng;\n- Như trên;");
@@ -461,7 +463,7 @@ TEST_F(CorrectorTest, SpeckReadAsPunctuationIsDropped) {
 
 TEST_F(CorrectorTest, FullStopsThatEndSentencesStay) {
   for (const char* text : {"hoàn thành. Kết quả tốt",    // next sentence capitalised
-                           "hoàn thành.\nkết quả",       // another line
+                           "hoàn thành.\nb) kết quả",    // a list item on the next line
                            "tại TP. Hồ Chí Minh",        // an abbreviation
                            "v.v. các nội dung",          // not a syllable
                            "năm 2021. các",              // a number
