@@ -323,12 +323,13 @@ bool OneLetterApart(const std::u32string& a, const std::u32string& b) {
 }  // namespace
 
 // "cải.cách", "hành:chính", "THỰC.HIỆN": two real syllables of one case
-// joined by a full stop or colon where the space should be, or by a hyphen
-// inside one dictionary word ("giai-đoạn"): the two words, without the mark
-// ("cải cách"). Empty when the word is not such a pair.
+// joined by a full stop or colon where the space should be: the two words,
+// without the mark ("cải cách"). A hyphen is left alone: it joins words
+// ("cán bộ-công chức", "Bắc-Nam") and spells loanwords ("đô-la", "Xô-viết").
+// Empty when the word is not such a pair.
 std::string Corrector::SplitAtSpeck(const WordView& w) const {
   if (w.kind != WordKind::kProtected || w.code) return "";
-  const size_t at = w.core.find_first_of(U".:-");
+  const size_t at = w.core.find_first_of(U".:");
   if (at == std::u32string::npos || at == 0 || at + 1 >= w.core.size()) return "";
   const WordView a = Analyse(U32ToUtf8(w.core.substr(0, at)));
   const WordView b = Analyse(U32ToUtf8(w.core.substr(at + 1)));
@@ -338,9 +339,6 @@ std::string Corrector::SplitAtSpeck(const WordView& w) const {
     return "";
   const bool same_case = (a.all_caps && b.all_caps) || !b.letters[0].upper;
   if (!same_case) return "";
-  // A hyphen joins words ("cán bộ-công chức"); only inside one dictionary
-  // word ("cải-cách") does it stand for the space.
-  if (w.core[at] == U'-' && (model_.empty() || !model_.IsWord(a.lower, b.lower))) return "";
   return U32ToUtf8(w.lead) + U32ToUtf8(a.core) + " " + U32ToUtf8(b.core) + U32ToUtf8(w.trail);
 }
 
