@@ -617,6 +617,22 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
     }
   }
 
+  // "Nơi nhận:", the heading of the recipients, alone on its line: its colon
+  // read as another mark or lost, "Nơi" without its horn.
+  for (size_t p = 0; p < pages->size(); ++p) {
+    auto& v = views[p];
+    auto& words = (*pages)[p];
+    for (size_t i = 1; i < v.size(); ++i) {
+      const bool alone = words[i - 1].line_start && (i + 1 >= v.size() || words[i + 1].line_start);
+      if (!alone || v[i].lower != U"nhận" || !v[i].lead.empty() || !v[i - 1].lead.empty() ||
+          !v[i - 1].trail.empty() || (v[i - 1].lower != U"nơi" && v[i - 1].lower != U"noi") ||
+          !(v[i].trail.empty() || v[i].trail == U"." || v[i].trail == U";" || v[i].trail == U","))
+        continue;
+      if (v[i - 1].lower == U"noi") record(p, i - 1, v[i - 1].capitalised ? "Nơi" : "nơi", "\"Nơi nhận:\", the heading of the recipients");
+      record(p, i, U32ToUtf8(v[i].core) + ":", "\"Nơi nhận:\", the heading of the recipients");
+    }
+  }
+
   // "Lưu: VT": the archive's copy (Văn thư) opens the last line of the
   // recipients in every document laid out by Decree 30: "VI" or "VỊ" there
   // is a T read without its bar, another second letter one the recogniser

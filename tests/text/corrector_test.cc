@@ -431,6 +431,16 @@ TEST_F(CorrectorTest, MonthOfTheDateLine) {
   }
 }
 
+TEST_F(CorrectorTest, HeadingOfTheRecipients) {
+  CorrectedText r = n_->Correct("thời gian quy định./.\nNơi nhận.\n- Như trên;");
+  EXPECT_EQ(r.text, "thời gian quy định./.\nNơi nhận:\n- Như trên;");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].reason, "\"Nơi nhận:\", the heading of the recipients");
+  EXPECT_EQ(Fixed("Noi nhận\n- Như trên;"), "Nơi nhận:\n- Như trên;");
+  // Inside a sentence, or not alone on its line: as printed.
+  for (const char* text : {"nơi nhận hồ sơ.", "tại nơi nhận.", "Nơi nhận hồ sơ", "Nơi nhận:"}) EXPECT_EQ(Fixed(text), text);
+}
+
 TEST_F(CorrectorTest, ArchiveCopyAfterLuuIsVT) {
   std::vector<Correction> c;
   EXPECT_EQ(PageCorrected(n_, PageOf({"- Lưu: VỊ, NC."}), &c), "- Lưu: VT, NC.\n");
