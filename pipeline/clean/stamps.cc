@@ -14,6 +14,9 @@ namespace {
 // Less clear coloured ink than this share of the page is no stamp (a tinted
 // letterhead dot, JPEG colour noise).
 constexpr double kMinStampShare = 1e-4;
+// A stamp region holds at least this many pixels of clear ink on the
+// quarter-size survey (a quarter of a square millimetre at 300 dpi).
+constexpr int kMinClearPixels = 8;
 
 // Red, magenta, violet and blue hues (OpenCV hue is 0..180) with at least
 // this saturation and brightness. Yellowed paper sits around 15-35 with low
@@ -58,14 +61,28 @@ cv::Mat GrowInto(const cv::Mat& strong, const cv::Mat& weak) {
   return grown;
 }
 
-// Full-resolution part of the page covered by a component of the survey's
-// quarter-size mask, with a margin of paper.
-std::vector<cv::Rect> RegionsOf(const cv::Mat& small_ink, int reduce, cv::Size page_size) {
+// Full-resolution parts of the page covered by the components of the
+// survey's quarter-size mask `ink`, with a margin of paper. Only components
+// holding at least `min_clear` pixels of clearly coloured ink count: on
+// JPEG-compressed tinted paper the pale hue test also picks up the colour
+// fringes of black letters, and there the suppression would find nothing
+// to grow from anyway.
+std::vector<cv::Rect> RegionsOf(const cv::Mat& ink, const cv::Mat& clear, int min_clear, int reduce,
+                                cv::Size page_size) {
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(small_ink, labels, stats, centroids, 8, CV_32S);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<int> clear_count(n, 0);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    const uint8_t* c = clear.ptr<uint8_t>(y);
+    for (int x = 0; x < labels.cols; ++x) {
+      if (c[x]) ++clear_count[lab[x]];
+    }
+  }
   const cv::Rect page(0, 0, page_size.width, page_size.height);
   std::vector<cv::Rect> regions;
   for (int i = 1; i < n; ++i) {
+    if (clear_count[i] < min_clear) continue;
     const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT) * reduce - 32,
                      stats.at<int>(i, cv::CC_STAT_TOP) * reduce - 32,
                      stats.at<int>(i, cv::CC_STAT_WIDTH) * reduce + 64,
@@ -106,7 +123,7 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
 // at all (clearly coloured ink), and where (pale thin strokes included), so
 // the full-resolution work is spent on the stamps alone. Regions are looked
 // for only when the clear ink covers more than `min_share` of the page.
-StampSurvey Survey(const cv::Mat& bgr, double min_share) {
+StampSurvey Survey(const cv::Mat& bgr, double min_share, int min_clear) {
   StampSurvey survey;
   if (bgr.channels() < 3) return survey;
   constexpr int kReduce = 4;
@@ -119,7 +136,7 @@ StampSurvey Survey(const cv::Mat& bgr, double min_share) {
   if (survey.ink_share <= min_share) return survey;
   cv::Mat ink = HueMask(hsv, 40, 60);
   cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
-  survey.regions = RegionsOf(ink, kReduce, bgr.size());
+  survey.regions = RegionsOf(ink, clear, min_clear, kReduce, bgr.size());
   return survey;
 }
 
@@ -139,10 +156,10 @@ cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vecto
   return out;
 }
 
-StampSurvey SurveyStamps(const cv::Mat& bgr) { return Survey(bgr, kMinStampShare); }
+StampSurvey SurveyStamps(const cv::Mat& bgr) { return Survey(bgr, kMinStampShare, kMinClearPixels); }
 
 cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey) {
-  return SuppressStamps(bgr, grey, Survey(bgr, -1).regions);
+  return SuppressStamps(bgr, grey, Survey(bgr, -1, 0).regions);
 }
 
 }  // namespace sohoa::clean

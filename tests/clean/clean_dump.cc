@@ -5,8 +5,9 @@
 //   borders, background, stamps, despeckle, resolution)  --dump=DIR
 //   --repeat=N   clean each page N times and report each step's fastest run
 //                (the machine is shared; the minimum is the least disturbed)
-//   --ocr=MODELS read the cleaned page with the OCR engine (vie from MODELS,
-//                orientation by its detector, as the runner does) and print
+//   --osd=MODELS orientation by the OCR engine's detector (OSD, vie from
+//                MODELS), as the runner does
+//   --ocr=MODELS same, and read the cleaned page with the engine, printing
 //                the OCR time and the cleaning/OCR ratio
 #include <algorithm>
 #include <chrono>
@@ -31,12 +32,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> args;
   int repeat = 1;
   std::string models;
+  bool read = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a.rfind("--binarization=", 0) == 0) options.binarization = a.substr(15);
     else if (a.rfind("--dump=", 0) == 0) options.dump_dir = a.substr(7);
     else if (a.rfind("--repeat=", 0) == 0) repeat = std::max(1, std::atoi(a.c_str() + 9));
-    else if (a.rfind("--ocr=", 0) == 0) models = a.substr(6);
+    else if (a.rfind("--osd=", 0) == 0) models = a.substr(6);
+    else if (a.rfind("--ocr=", 0) == 0) models = a.substr(6), read = true;
     else if (a == "--no-orientation") options.orientation = false;
     else if (a == "--no-deskew") options.deskew = false;
     else if (a == "--no-borders") options.remove_borders = false;
@@ -115,7 +118,7 @@ int main(int argc, char** argv) {
     for (const auto& step : order) std::printf(" %s=%.0f", step.c_str(), fastest[step]);
     // total: the steps' sum; wall: the whole Clean() call (input and output copies too).
     std::printf(" total=%.0f wall=%.0f", fastest_total, fastest_wall);
-    if (engine) {
+    if (read) {
       const auto t0 = std::chrono::steady_clock::now();
       auto text = engine->Recognize(img, img.dpi);
       const double ocr_ms =

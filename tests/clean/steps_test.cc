@@ -4,6 +4,7 @@
 #include <random>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "clean/steps.h"
@@ -189,6 +190,23 @@ TEST(StampTest, SurveyLocatesStampsAndSuppressionInItsRegionsMatches) {
     EXPECT_FALSE(none.stamped);
     EXPECT_TRUE(none.regions.empty());
   }
+}
+
+// On yellowed paper saved as a JPEG, black letters get colour fringes that
+// the pale hue test picks up; only the stamp, with clear ink, is a region.
+TEST(StampTest, SurveyIgnoresColourFringesOfJpegText) {
+  SyntheticPage page = MakeTextPage();
+  cv::multiply(page.bgr, cv::Scalar(185 / 255.0, 228 / 255.0, 237 / 255.0), page.bgr);
+  cv::Mat seal = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::circle(seal, {500, 600}, 200, cv::Scalar(255), 14);
+  OverlayInk(page.bgr, seal, cv::Scalar(40, 40, 220));
+  std::vector<uint8_t> jpeg;
+  cv::imencode(".jpg", page.bgr, jpeg, {cv::IMWRITE_JPEG_QUALITY, 40});
+  const cv::Mat decoded = cv::imdecode(jpeg, cv::IMREAD_COLOR);
+  const StampSurvey survey = SurveyStamps(decoded);
+  EXPECT_TRUE(survey.stamped);
+  ASSERT_EQ(survey.regions.size(), 1u);
+  EXPECT_EQ(survey.regions[0] & cv::Rect(300, 400, 400, 400), cv::Rect(300, 400, 400, 400));
 }
 
 TEST(StampTest, MaskIgnoresYellowedPaperAndBlackText) {
