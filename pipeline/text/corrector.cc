@@ -280,6 +280,20 @@ bool StartsLowerCase(const WordView& w) {
   return w.lead.empty() && !w.letters.empty() && !w.letters[0].upper;
 }
 
+// Word i is a real word ending with a full stop, the last of a line of two
+// or more words all in capitals ("ỦY BAN NHÂN DÂN HUYỆN."): headings and the
+// issuing body carry no full stop.
+bool EndsHeadingInCapitals(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
+  if (v[i].kind != WordKind::kValidSyllable || !v[i].all_caps || v[i].trail != U"." || words[i].line_start ||
+      (i + 1 < v.size() && !words[i + 1].line_start))
+    return false;
+  for (size_t k = i; k-- > 0;) {
+    if (!v[k].all_caps || !v[k].lead.empty() || !v[k].trail.empty()) return false;
+    if (words[k].line_start) return true;
+  }
+  return false;
+}
+
 // Some word of the line, from word i on (at most a few), ends with an
 // apostrophe: the one before word i opens a quotation ('quốc gia').
 bool QuoteClosesSoon(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
@@ -512,6 +526,10 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
       if (words[i].text == "—" && i > 0 && i + 1 < v.size() && !words[i].line_start &&
           !words[i + 1].line_start && IsNumberEnd(words[i - 1].text) && IsNumberStart(words[i + 1].text)) {
         record(p, i, "–", "a range of numbers takes the en dash");
+        continue;
+      }
+      if (EndsHeadingInCapitals(v, words, i)) {
+        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core), "a line in capitals takes no full stop: a speck");
         continue;
       }
       if (IsWord(v[i]) && (v[i].trail == U":;" || v[i].trail == U";:" || v[i].trail == U";.")) {

@@ -441,6 +441,18 @@ TEST_F(CorrectorTest, HeadingOfTheRecipients) {
   for (const char* text : {"nơi nhận hồ sơ.", "tại nơi nhận.", "Nơi nhận hồ sơ", "Nơi nhận:"}) EXPECT_EQ(Fixed(text), text);
 }
 
+TEST_F(CorrectorTest, FullStopEndingALineInCapitalsIsASpeck) {
+  EXPECT_EQ(Fixed("HĐND THỊ XÃ HƯƠNG TRÀ."), "HĐND THỊ XÃ HƯƠNG TRÀ");
+  CorrectedText r = n_->Correct("ỦY BAN NHÂN DÂN HUYỆN.\nPHÒNG NỘI VỤ");
+  EXPECT_EQ(r.text, "ỦY BAN NHÂN DÂN HUYỆN\nPHÒNG NỘI VỤ");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].reason, "a line in capitals takes no full stop: a speck");
+  for (const char* text : {"Lưu: VT, VP.", "Kết quả THỰC HIỆN.", "TM. ỦY BAN", "VT, VP.",
+                           "HUYỆN. Kết"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
+}
+
 TEST_F(CorrectorTest, ArchiveCopyAfterLuuIsVT) {
   std::vector<Correction> c;
   EXPECT_EQ(PageCorrected(n_, PageOf({"- Lưu: VỊ, NC."}), &c), "- Lưu: VT, NC.\n");
