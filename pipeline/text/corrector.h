@@ -43,7 +43,8 @@ struct DocumentWord {
   std::vector<Reading> alternatives;  // may be empty (text input)
   bool line_start = false;           // first word of its line
   // Per character of `text`, every character the recogniser considered there
-  // (the printed one first), whatever its probability; empty when unknown.
+  // (the printed one first), whatever its probability; empty when unknown
+  // (and for words with fewer than two capitals: only letter codes use it).
   std::vector<std::vector<std::u32string>> choices;
   double width_to_height = 0;        // of the word's box; 0 when unknown (text input)
 };

@@ -1,6 +1,7 @@
 // TextNormalizer: wires Unicode repair, tone style, search folding and the
 // corrector; owns the ICU transliterator and the syllable list.
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -75,6 +76,13 @@ std::vector<Reading> ReadingsOf(const OcrWord& word, std::string (*nfc)(std::str
 
 // Per character of the word, every character the recogniser considered; empty
 // when its choices do not line up one to one with the characters of the text.
+bool HasTwoCapitals(const std::string& text) {
+  int n = 0;
+  for (char32_t c : internal::Utf8ToU32(text))
+    if (u_isupper(static_cast<UChar32>(c)) && ++n == 2) return true;
+  return false;
+}
+
 std::u32string NfcGlyph(const std::string& glyph) {
   const bool ascii = std::all_of(glyph.begin(), glyph.end(), [](char c) { return (c & 0x80) == 0; });
   return internal::Utf8ToU32(ascii ? glyph : internal::RepairToNfc(glyph));
@@ -180,7 +188,7 @@ class IcuTextNormalizer final : public TextNormalizer {
           DocumentWord dw{word.text, {}, k == 0};
           if (options_.correct) {
             dw.alternatives = ReadingsOf(word, &RepairToNfcFn);
-            dw.choices = ChoicesOf(word);
+            if (HasTwoCapitals(word.text)) dw.choices = ChoicesOf(word);  // only codes use them
             if (word.box.h > 0) dw.width_to_height = static_cast<double>(word.box.w) / word.box.h;
           }
           words[p].push_back(std::move(dw));
