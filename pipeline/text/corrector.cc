@@ -528,6 +528,10 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         record(p, i, "–", "a range of numbers takes the en dash");
         continue;
       }
+      if (IsWord(v[i]) && v[i].trail == U"./") {
+        record(p, i, words[i].text + ".", "the closing mark of a text is \"./.\"");
+        continue;
+      }
       if (EndsHeadingInCapitals(v, words, i)) {
         record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core), "a line in capitals takes no full stop: a speck");
         continue;

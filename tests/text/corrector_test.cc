@@ -481,6 +481,8 @@ TEST_F(CorrectorTest, SpeckReadAsPunctuationIsDropped) {
   EXPECT_EQ(n_->Correct("- Phòng Nội vụ huyện Cẩm Giàng:;\n- Như trên;.").text,
             "- Phòng Nội vụ huyện Cẩm Giàng;\n- Như trên;");
   EXPECT_EQ(n_->Correct("(xem Điều 5).; v.v.,").text, "(xem Điều 5).; v.v.,");  // not after a word
+  EXPECT_EQ(n_->Correct("Ủy ban nhân dân xã Tân Phú./").text, "Ủy ban nhân dân xã Tân Phú./.");
+  EXPECT_EQ(n_->Correct("quy định./. ngày 1/2/").text, "quy định./. ngày 1/2/");
 }
 
 TEST_F(CorrectorTest, FullStopsThatEndSentencesStay) {
