@@ -58,6 +58,9 @@ int ColumnGapLimit(const std::vector<OcrWord>& words, int median_h) {
   return std::min(far, near);
 }
 
+// A line this many times the page's usual line height is two lines or more.
+constexpr double kTangledLineHeights = 1.7;
+
 struct Segment {
   OcrLine line;
 };
@@ -370,6 +373,53 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page) {
   const int zone_x1 = page.width > 0 ? std::min(page.width, x1 + pad) : x1 + pad;
   m.zone = Box{zone_x0, zone_top, zone_x1 - zone_x0, zone_bottom - zone_top};
   return m;
+}
+
+std::vector<Box> FindTangledLines(const PageText& page_as_read) {
+  // Columns apart: a footer's two columns are often read as one line.
+  PageText page;
+  for (Segment& s : SplitAtColumnGaps(page_as_read)) page.lines.push_back(std::move(s.line));
+  std::vector<int> heights;
+  for (const OcrLine& line : page.lines) {
+    if (!line.words.empty()) heights.push_back(line.box.h);
+  }
+  if (heights.size() < 5) return {};
+  const int usual = Median(heights);
+  std::vector<Box> zones;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const Box& tall = page.lines[i].box;
+    if (page.lines[i].words.empty() || tall.h <= kTangledLineHeights * usual) continue;
+    // Lines mostly inside the tall line's rows, side by side with it or with
+    // one another: fragments of the line it swallowed.
+    Box zone = tall;
+    bool tangled = false;
+    std::vector<bool> taken(page.lines.size(), false);
+    taken[i] = true;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t j = 0; j < page.lines.size(); ++j) {
+        const Box& other = page.lines[j].box;
+        if (taken[j] || page.lines[j].words.empty()) continue;
+        const int x_overlap = std::min(zone.right(), other.right()) - std::max(zone.x, other.x);
+        const int y_overlap = std::min(tall.bottom(), other.bottom()) - std::max(tall.y, other.y);
+        if (x_overlap <= -usual || y_overlap < other.h / 2) continue;
+        taken[j] = grew = tangled = true;
+        const int x0 = std::min(zone.x, other.x), y0 = std::min(zone.y, other.y);
+        const int x1 = std::max(zone.right(), other.right()), y1 = std::max(zone.bottom(), other.bottom());
+        zone = Box{x0, y0, x1 - x0, y1 - y0};
+      }
+    }
+    if (!tangled) continue;
+    const int pad = usual / 8;
+    zone = Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad};
+    bool inside_earlier = false;
+    for (const Box& z : zones) {
+      inside_earlier = inside_earlier || (zone.x >= z.x && zone.y >= z.y && zone.right() <= z.right() &&
+                                          zone.bottom() <= z.bottom());
+    }
+    if (!inside_earlier) zones.push_back(zone);
+  }
+  return zones;
 }
 
 PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left, const PageText& right) {

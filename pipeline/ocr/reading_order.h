@@ -34,6 +34,13 @@ struct MergedHeader {
 // right column; nullopt otherwise (the usual case).
 std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 
+// Zones where Tesseract's lines are tangled: a line much taller than the
+// page's lines that overlaps others (a label whose dot below touches the
+// next line's marks, read as one line with fragments of the next around it).
+// Each zone covers the tall line and those it overlaps; read again, it
+// comes apart into its lines.
+std::vector<Box> FindTangledLines(const PageText& page);
+
 // `page` with the words inside `zone` replaced by `left` then `right` (each
 // read from that part of the zone), the new lines where the old ones stood.
 PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left, const PageText& right);

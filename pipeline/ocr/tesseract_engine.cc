@@ -139,6 +139,9 @@ class TesseractEngine final : public Engine {
     }
     PageText text = Collect(page.width, page.height);
     api_->Clear();
+    for (const Box& zone : FindTangledLines(text)) {
+      SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone));
+    }
     if (options_.split_header_columns) {
       if (std::optional<MergedHeader> merged = FindMergedHeader(text)) {
         SOHOA_ASSIGN_OR_RETURN(text, RereadHeader(page, dpi, text, *merged));
@@ -157,9 +160,22 @@ class TesseractEngine final : public Engine {
     const Box right{gutter, m.zone.y, m.zone.right() - gutter, m.zone.h};
     SOHOA_ASSIGN_OR_RETURN(PageText left_text, RecognizeRegion(page, dpi, left));
     SOHOA_ASSIGN_OR_RETURN(PageText right_text, RecognizeRegion(page, dpi, right));
+    return KeepSurer(text, m.zone, left_text, right_text);
+  }
+
+  // Reads `zone` again on its own.
+  Result<PageText> Reread(const Image& page, double dpi, const PageText& text, const Box& zone) {
+    SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone));
+    return KeepSurer(text, zone, again, PageText{});
+  }
+
+  // `text` with `zone` read as `left` and `right`, if that reading is at
+  // least as confident (per letter) as the first; `text` otherwise.
+  static PageText KeepSurer(const PageText& text, const Box& zone, const PageText& left_text,
+                            const PageText& right_text) {
     const auto inside = [&](const Box& b) {
       const int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-      return cx >= m.zone.x && cx < m.zone.right() && cy >= m.zone.y && cy < m.zone.bottom();
+      return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();
     };
     double before = 0, before_n = 0, after = 0, after_n = 0;
     for (const OcrLine& line : text.lines) {
@@ -178,7 +194,7 @@ class TesseractEngine final : public Engine {
       }
     }
     if (after_n == 0 || (before_n > 0 && after / after_n < before / before_n)) return text;
-    return ReplaceZone(text, m.zone, left_text, right_text);
+    return ReplaceZone(text, zone, left_text, right_text);
   }
 
   // The column in [gutter_lo, gutter_hi) with the least ink over the crossing

@@ -240,6 +240,51 @@ TEST(MergedHeaderTest, ReplaceZonePutsTheColumnsWhereTheOldLinesStood) {
   EXPECT_EQ(Lines(out), want);
 }
 
+// A last page's footer: body lines, then "Noi nhan:" whose dot below touches
+// the first item's marks, read as one tall line with the item in fragments.
+PageText TangledFooter() {
+  PageText page = A4Page();
+  for (int i = 0; i < 4; ++i) {
+    page.lines.push_back(Line(250 + 72 * i, {{"tren day la bao cao cua uy ban nhan dan xa ve ket qua", 354}}));
+  }
+  OcrLine tall = Line(566, {{"Noi nhan:", 353}});
+  for (OcrWord& w : tall.words) w.box.h = 106;
+  tall.box.h = 106;
+  page.lines.push_back(tall);
+  page.lines.push_back(Line(640, {{"Doan", 414}}));
+  page.lines.push_back(Line(636, {{"Kiem tra", 524}}));
+  page.lines.push_back(Line(636, {{"CCHC huyen (59", 690}}));
+  page.lines.push_back(Line(577, {{"TM. UY BAN NHAN DAN", 1432}}));  // the signature block, apart
+  page.lines.push_back(Line(689, {{"- Phong Noi vu huyen (b/c);", 355}}));
+  page.lines.push_back(Line(742, {{"- Ban thuong vu Dang uy;", 355}}));
+  return page;
+}
+
+TEST(TangledLinesTest, ATallLineWithFragmentsBesideItIsOneZone) {
+  std::vector<Box> zones = FindTangledLines(TangledFooter());
+  ASSERT_EQ(zones.size(), 1u);
+  const Box& z = zones[0];
+  // "Noi nhan:" and the fragments of the item it swallowed...
+  EXPECT_LE(z.x, 353);
+  EXPECT_LE(z.y, 566);
+  EXPECT_GE(z.right(), 960);  // "(59" ends there
+  EXPECT_GE(z.bottom(), 676);
+  // ...not the signature block beside them, nor the next item below.
+  EXPECT_LT(z.right(), 1432);
+  EXPECT_LT(z.bottom(), 689 + 20);
+}
+
+TEST(TangledLinesTest, NoneOnOrdinaryLinesOrATallTitleAlone) {
+  PageText page = TangledFooter();
+  page.lines.erase(page.lines.begin() + 5, page.lines.begin() + 8);  // the fragments
+  EXPECT_TRUE(FindTangledLines(page).empty());
+  PageText body = A4Page();
+  for (int i = 0; i < 6; ++i) {
+    body.lines.push_back(Line(250 + 72 * i, {{"tren day la bao cao cua uy ban nhan dan xa ve ket qua", 354}}));
+  }
+  EXPECT_TRUE(FindTangledLines(body).empty());
+}
+
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
   PageText page;
   EXPECT_TRUE(OrderTwoColumnZones(page).lines.empty());
