@@ -1,6 +1,7 @@
 #include "ocr/reading_order.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <vector>
 
@@ -57,6 +58,10 @@ int ColumnGapLimit(const std::vector<OcrWord>& words, int median_h) {
                             static_cast<int>(kNearColumnGapSpaces * space));
   return std::min(far, near);
 }
+
+// A letter or digit is at least this share of the page's usual word height
+// (x-height letters without marks are about half of it).
+constexpr double kMinGlyphHeightShare = 0.35;
 
 // A line this many times the page's usual line height is two lines or more.
 constexpr double kTangledLineHeights = 1.7;
@@ -373,6 +378,34 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page) {
   const int zone_x1 = page.width > 0 ? std::min(page.width, x1 + pad) : x1 + pad;
   m.zone = Box{zone_x0, zone_top, zone_x1 - zone_x0, zone_bottom - zone_top};
   return m;
+}
+
+PageText DropMarksReadAsLetters(const PageText& page) {
+  std::vector<int> heights;
+  for (const OcrLine& line : page.lines) {
+    for (const OcrWord& w : line.words) heights.push_back(w.box.h);
+  }
+  if (heights.size() < 10) return page;
+  const double usual = Median(heights);
+  // ASCII punctuation, dashes, quotes, bullets and the like (U+2010-U+205E).
+  const auto punctuation_only = [](std::string_view t) {
+    const std::u32string cps = CodePoints(t);
+    return std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+      return (c < 0x80 && std::ispunct(static_cast<int>(c))) || (c >= 0x2010 && c <= 0x205E) || c == 0xB7;
+    });
+  };
+  PageText out = page;
+  out.lines.clear();
+  for (OcrLine line : page.lines) {
+    const size_t before = line.words.size();
+    std::erase_if(line.words, [&](const OcrWord& w) {
+      return w.box.h < kMinGlyphHeightShare * usual && !punctuation_only(w.text);
+    });
+    if (line.words.empty()) continue;
+    if (line.words.size() != before) line.box = Union(line.words);
+    out.lines.push_back(std::move(line));
+  }
+  return out;
 }
 
 std::vector<Box> FindTangledLines(const PageText& page_as_read) {

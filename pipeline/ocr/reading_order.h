@@ -34,6 +34,12 @@ struct MergedHeader {
 // right column; nullopt otherwise (the usual case).
 std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 
+// `page` without the marks read as letters or digits that are far lower
+// than the page's words ("Ấ", "è", "ˆ." 8 px high among 43 px words: what is
+// left of a seal or a signature); punctuation ("-", ".", ",") stays. Lines
+// left empty go.
+PageText DropMarksReadAsLetters(const PageText& page);
+
 // Zones where Tesseract's lines are tangled: a line much taller than the
 // page's lines that overlaps others (a label whose dot below touches the
 // next line's marks, read as one line with fragments of the next around it).

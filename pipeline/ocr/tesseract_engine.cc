@@ -137,7 +137,7 @@ class TesseractEngine final : public Engine {
                                        std::to_string(options_.page_timeout_ms / 1000) +
                                        " s on this page and was stopped");
     }
-    PageText text = Collect(page.width, page.height);
+    PageText text = DropMarksReadAsLetters(Collect(page.width, page.height));
     api_->Clear();
     for (const Box& zone : FindTangledLines(text)) {
       SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone));

@@ -285,6 +285,26 @@ TEST(TangledLinesTest, NoneOnOrdinaryLinesOrATallTitleAlone) {
   EXPECT_TRUE(FindTangledLines(body).empty());
 }
 
+TEST(MarksTest, MarksFarLowerThanWordsAreNoLetters) {
+  PageText page = A4Page();
+  for (int i = 0; i < 4; ++i) {
+    page.lines.push_back(Line(250 + 72 * i, {{"tren day la bao cao cua uy ban", 354}}));
+  }
+  // What a seal left: marks 8 px high read as letters, alone on a line.
+  OcrLine marks = Line(700, {{"Ấ", 1633}, {"è", 1980}});
+  for (OcrWord& w : marks.words) w.box.h = 8;
+  page.lines.push_back(marks);
+  // A list item's dash is as low, and stays; so does an x-height word.
+  OcrLine item = Line(800, {{"– Nhu tren;", 355}});
+  item.words[0].box.h = 4;
+  item.words[1].box.h = 20;
+  page.lines.push_back(item);
+  EXPECT_EQ(Lines(DropMarksReadAsLetters(page)),
+            (std::vector<std::string>{"tren day la bao cao cua uy ban", "tren day la bao cao cua uy ban",
+                                      "tren day la bao cao cua uy ban", "tren day la bao cao cua uy ban",
+                                      "– Nhu tren;"}));
+}
+
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
   PageText page;
   EXPECT_TRUE(OrderTwoColumnZones(page).lines.empty());
