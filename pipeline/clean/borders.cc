@@ -10,11 +10,17 @@
 namespace sohoa::clean {
 
 cv::Mat RemoveBorders(const cv::Mat& grey) {
+  // Bands are found on a copy reduced by a whole factor to 800-1600 px on
+  // its longest side (whole blocks average many times faster than any
+  // other ratio).
   constexpr int kWorkLongest = 800;
-  const int longest = std::max(grey.cols, grey.rows);
-  const double f = longest > kWorkLongest ? static_cast<double>(kWorkLongest) / longest : 1.0;
+  const int reduce = std::max(1, std::max(grey.cols, grey.rows) / kWorkLongest);
   cv::Mat small;
-  cv::resize(grey, small, cv::Size(), f, f, cv::INTER_AREA);
+  if (reduce > 1) {
+    cv::resize(grey, small, cv::Size(), 1.0 / reduce, 1.0 / reduce, cv::INTER_AREA);
+  } else {
+    small = grey;
+  }
 
   // "Dark" is judged against the paper, so grey or yellowed paper does not count.
   cv::Mat hist;
