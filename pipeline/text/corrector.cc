@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -334,6 +335,165 @@ bool OneLetterApart(const std::u32string& a, const std::u32string& b) {
   for (size_t k = 0; k < a.size(); ++k) diff += a[k] != b[k];
   return diff == 1;
 }
+
+// Records a change to word i of the page being corrected.
+using Record = std::function<void(size_t word, std::string to, std::string reason)>;
+
+// Punctuation: the dash of a range of numbers ("2021 – 2025"), which the
+// recogniser reads as an em dash; the closing mark "./."; specks read as
+// full stops or apostrophes; one semicolon read as two marks; a semicolon
+// read as a colon inside an enumeration.
+void FixPunctuation(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, const Record& record) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (words[i].text == "—" && i > 0 && i + 1 < v.size() && !words[i].line_start &&
+        !words[i + 1].line_start && IsNumberEnd(words[i - 1].text) && IsNumberStart(words[i + 1].text)) {
+      record(i, "–", "a range of numbers takes the en dash");
+      continue;
+    }
+    if (IsWord(v[i]) && v[i].trail == U"./") {
+      record(i, words[i].text + ".", "the closing mark of a text is \"./.\"");
+      continue;
+    }
+    if (EndsHeadingInCapitals(v, words, i)) {
+      record(i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core), "a line in capitals takes no full stop: a speck");
+      continue;
+    }
+    if (IsWord(v[i]) && (v[i].trail == U":;" || v[i].trail == U";:" || v[i].trail == U";.")) {
+      record(i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core) + ";", "one semicolon read as two marks");
+      continue;
+    }
+    if (std::string reason = StraySpeckReason(v, words, i); !reason.empty()) {
+      record(i, U32ToUtf8(v[i].core) + (v[i].trail == U"." ? "" : U32ToUtf8(v[i].trail)), std::move(reason));
+      continue;
+    }
+    if (v[i].trail != U":" || !(IsWord(v[i]) || v[i].code) || !OfferedWithLast(words[i], U';')) continue;
+    std::string reason = SemicolonReason(words, i);
+    if (!reason.empty()) record(i, WithLast(words[i].text, U';'), std::move(reason));
+  }
+}
+
+// Section headings "I.", "II.", "III." at the start of a line, a stroke
+// dropped or read as another letter ("II." for "III.", "IH." for "II."):
+// the width of the box tells how many strokes were printed.
+void FixHeadingNumerals(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, const Record& record) {
+  std::vector<size_t> headings;  // word index
+  for (size_t i = 0; i + 1 < v.size(); ++i) {
+    if (!words[i].line_start || words[i + 1].line_start) continue;
+    const int read = StrokesRead(v[i]);
+    if (read == 0 || !(v[i + 1].capitalised || v[i + 1].all_caps)) continue;
+    if (read < 0 && !v[i + 1].all_caps) continue;  // "H." before a name is an initial
+    headings.push_back(i);
+    const int printed = StrokesFromWidth(words[i].width_to_height);
+    if (printed == 0 || printed == read) continue;
+    record(i, std::string(printed, 'I') + ".",
+           "section heading numeral: its box is as wide as " + std::to_string(printed) + " stroke(s)");
+  }
+  // Between "I." and "III.", a heading the width leaves open is "II.".
+  for (size_t k = 1; k + 1 < headings.size(); ++k) {
+    const size_t i = headings[k];
+    const int before = StrokesRead(v[headings[k - 1]]), after = StrokesRead(v[headings[k + 1]]);
+    if (before <= 0 || after != before + 2 || StrokesRead(v[i]) == before + 1 ||
+        StrokesFromWidth(words[i].width_to_height) != 0)
+      continue;
+    record(i, std::string(before + 1, 'I') + ".",
+           "section heading numeral between " + U32ToUtf8(v[headings[k - 1]].core) + " and " +
+               U32ToUtf8(v[headings[k + 1]].core));
+  }
+}
+
+// Numerals of strokes alone read with different strokes in boxes of the
+// same shape on one page ("quý II" beside "quý III"): a stroke was lost.
+void FixNumeralShapes(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, const Record& record) {
+  std::vector<size_t> numerals;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (AllStrokes(v[i].core) && words[i].width_to_height > 0) numerals.push_back(i);
+  for (size_t i : numerals) {
+    for (size_t j : numerals) {
+      if (v[j].core.size() <= v[i].core.size() || v[j].lead != v[i].lead || v[j].trail != v[i].trail ||
+          std::abs(words[j].width_to_height - words[i].width_to_height) >
+              kSameShape * words[j].width_to_height)
+        continue;
+      record(i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[j].core) + U32ToUtf8(v[i].trail),
+             "a box of the same shape as \"" + U32ToUtf8(v[j].core) + "\" on this page: a stroke lost");
+      break;
+    }
+  }
+}
+
+// Letter codes (CCHC, TTHC, UBND) read many times in the document and
+// misread once, in one glyph the recogniser itself doubted.
+void FixLetterCodes(const std::vector<WordView>& v, const std::vector<DocumentWord>& words,
+                    const std::unordered_map<std::u32string, int>& code_count, const Record& record) {
+  auto count_of = [&](const std::u32string& code) {
+    auto it = code_count.find(code);
+    return it == code_count.end() ? 0 : it->second;
+  };
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].code || v[i].core.size() < kMinCodeLetters || words[i].choices.empty()) continue;
+    const int read = count_of(v[i].core);
+    for (const auto& [code, n] : code_count) {
+      if (n < 2 || n < 2 * read) continue;
+      const std::string how = OneGlyphFrom(words[i], v[i].lead.size(), v[i].core, code);
+      if (how.empty()) continue;
+      record(i, U32ToUtf8(v[i].lead) + U32ToUtf8(code) + U32ToUtf8(v[i].trail),
+             "read \"" + U32ToUtf8(code) + "\" " + std::to_string(n) + " times in this document; " + how);
+      break;
+    }
+  }
+}
+
+// How often each letter code of kMinCodeLetters letters or more was read in the document.
+std::unordered_map<std::u32string, int> CountLetterCodes(const std::vector<std::vector<WordView>>& views) {
+  std::unordered_map<std::u32string, int> code_count;
+  for (const auto& v : views)
+    for (const WordView& w : v)
+      if (w.code && w.core.size() >= kMinCodeLetters) ++code_count[w.core];
+  return code_count;
+}
+
+// The date line "ngày 15 tháng 7 năm 2023": the word between the day and
+// the month, one letter from "tháng", is "tháng" ("thúng", "thàng").
+void FixDateLine(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, const Record& record) {
+  for (size_t i = 2; i + 2 < v.size(); ++i) {
+    if (v[i - 2].lower != U"ngày" || v[i + 2].lower != U"năm" || !IsNumber(words[i - 1].text) ||
+        !IsNumber(words[i + 1].text) || !v[i].lead.empty() || !v[i].trail.empty() || v[i].lower == U"tháng" ||
+        !OneLetterApart(v[i].lower, U"tháng"))
+      continue;
+    record(i, v[i].letters[0].upper ? "Tháng" : "tháng", "date line: \"ngày ... tháng ... năm\"");
+  }
+}
+
+// "Nơi nhận:", the heading of the recipients, alone on its line: its colon
+// read as another mark or lost, "Nơi" without its horn.
+void FixRecipientsHeading(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, const Record& record) {
+  for (size_t i = 1; i < v.size(); ++i) {
+    const bool alone = words[i - 1].line_start && (i + 1 >= v.size() || words[i + 1].line_start);
+    if (!alone || v[i].lower != U"nhận" || !v[i].lead.empty() || !v[i - 1].lead.empty() ||
+        !v[i - 1].trail.empty() || (v[i - 1].lower != U"nơi" && v[i - 1].lower != U"noi") ||
+        !(v[i].trail.empty() || v[i].trail == U"." || v[i].trail == U";" || v[i].trail == U","))
+      continue;
+    if (v[i - 1].lower == U"noi") record(i - 1, v[i - 1].capitalised ? "Nơi" : "nơi", "\"Nơi nhận:\", the heading of the recipients");
+    record(i, U32ToUtf8(v[i].core) + ":", "\"Nơi nhận:\", the heading of the recipients");
+  }
+}
+
+// "Lưu: VT": the archive's copy (Văn thư) opens the last line of the
+// recipients in every document laid out by Decree 30: "VI" or "VỊ" there
+// is a T read without its bar, another second letter one the recogniser
+// also saw as T.
+void FixArchiveCopy(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, const Record& record) {
+  for (size_t i = 1; i < v.size(); ++i) {
+    if (v[i - 1].lower != U"lưu" || v[i - 1].trail != U":" || !v[i].lead.empty() ||
+        v[i].core.size() != 2 || v[i].core[0] != U'V' || !u_isupper(static_cast<UChar32>(v[i].core[1])))
+      continue;
+    // The T's bar lost: "VI", "VỊ".
+    const bool stem = v[i].letters.size() == 2 && v[i].letters[1].base == U'i';
+    if (!stem && (v[i].core[1] == U'T' || !Considered(words[i], 1, U'T'))) continue;
+    record(i, "VT" + U32ToUtf8(v[i].trail),
+           stem ? "\"Lưu: VT\", the archive's copy: a T read without its bar"
+                : "\"Lưu: VT\", the archive's copy; the recogniser also saw the T");
+  }
+}
 }  // namespace
 
 // "cải.cách", "hành:chính", "THỰC.HIỆN": two real syllables of one case
@@ -516,163 +676,25 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
     }
   }
 
-  // Punctuation: a semicolon read as a colon inside an enumeration, and the
-  // dash of a range of numbers ("2021 – 2025"), which the recogniser reads as
-  // an em dash.
+  // Punctuation, section heading numerals, numerals of strokes; then the
+  // document's letter codes and the fixed formulas of Decree 30 layouts.
   for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (words[i].text == "—" && i > 0 && i + 1 < v.size() && !words[i].line_start &&
-          !words[i + 1].line_start && IsNumberEnd(words[i - 1].text) && IsNumberStart(words[i + 1].text)) {
-        record(p, i, "–", "a range of numbers takes the en dash");
-        continue;
-      }
-      if (IsWord(v[i]) && v[i].trail == U"./") {
-        record(p, i, words[i].text + ".", "the closing mark of a text is \"./.\"");
-        continue;
-      }
-      if (EndsHeadingInCapitals(v, words, i)) {
-        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core), "a line in capitals takes no full stop: a speck");
-        continue;
-      }
-      if (IsWord(v[i]) && (v[i].trail == U":;" || v[i].trail == U";:" || v[i].trail == U";.")) {
-        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[i].core) + ";", "one semicolon read as two marks");
-        continue;
-      }
-      if (std::string reason = StraySpeckReason(v, words, i); !reason.empty()) {
-        record(p, i, U32ToUtf8(v[i].core) + (v[i].trail == U"." ? "" : U32ToUtf8(v[i].trail)), std::move(reason));
-        continue;
-      }
-      if (v[i].trail != U":" || !(IsWord(v[i]) || v[i].code) || !OfferedWithLast(words[i], U';')) continue;
-      std::string reason = SemicolonReason(words, i);
-      if (!reason.empty()) record(p, i, WithLast(words[i].text, U';'), std::move(reason));
-    }
+    const Record on_page = [&](size_t i, std::string to, std::string reason) {
+      record(p, i, std::move(to), std::move(reason));
+    };
+    FixPunctuation(views[p], (*pages)[p], on_page);
+    FixHeadingNumerals(views[p], (*pages)[p], on_page);
+    FixNumeralShapes(views[p], (*pages)[p], on_page);
   }
-
-  // Section headings "I.", "II.", "III." at the start of a line, a stroke
-  // dropped or read as another letter ("II." for "III.", "IH." for "II."):
-  // the width of the box tells how many strokes were printed.
+  const std::unordered_map<std::u32string, int> code_count = CountLetterCodes(views);
   for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    std::vector<size_t> headings;  // word index
-    for (size_t i = 0; i + 1 < v.size(); ++i) {
-      if (!words[i].line_start || words[i + 1].line_start) continue;
-      const int read = StrokesRead(v[i]);
-      if (read == 0 || !(v[i + 1].capitalised || v[i + 1].all_caps)) continue;
-      if (read < 0 && !v[i + 1].all_caps) continue;  // "H." before a name is an initial
-      headings.push_back(i);
-      const int printed = StrokesFromWidth(words[i].width_to_height);
-      if (printed == 0 || printed == read) continue;
-      record(p, i, std::string(printed, 'I') + ".",
-             "section heading numeral: its box is as wide as " + std::to_string(printed) + " stroke(s)");
-    }
-    // Between "I." and "III.", a heading the width leaves open is "II.".
-    for (size_t k = 1; k + 1 < headings.size(); ++k) {
-      const size_t i = headings[k];
-      const int before = StrokesRead(v[headings[k - 1]]), after = StrokesRead(v[headings[k + 1]]);
-      if (before <= 0 || after != before + 2 || StrokesRead(v[i]) == before + 1 ||
-          StrokesFromWidth(words[i].width_to_height) != 0)
-        continue;
-      record(p, i, std::string(before + 1, 'I') + ".",
-             "section heading numeral between " + U32ToUtf8(v[headings[k - 1]].core) + " and " +
-                 U32ToUtf8(v[headings[k + 1]].core));
-    }
-  }
-
-  // Numerals of strokes alone read with different strokes in boxes of the
-  // same shape on one page ("quý II" beside "quý III"): a stroke was lost.
-  for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    std::vector<size_t> numerals;
-    for (size_t i = 0; i < v.size(); ++i)
-      if (AllStrokes(v[i].core) && words[i].width_to_height > 0) numerals.push_back(i);
-    for (size_t i : numerals) {
-      for (size_t j : numerals) {
-        if (v[j].core.size() <= v[i].core.size() || v[j].lead != v[i].lead || v[j].trail != v[i].trail ||
-            std::abs(words[j].width_to_height - words[i].width_to_height) >
-                kSameShape * words[j].width_to_height)
-          continue;
-        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(v[j].core) + U32ToUtf8(v[i].trail),
-               "a box of the same shape as \"" + U32ToUtf8(v[j].core) + "\" on this page: a stroke lost");
-        break;
-      }
-    }
-  }
-
-  // Letter codes (CCHC, TTHC, UBND) read many times in the document and
-  // misread once, in one glyph the recogniser itself doubted.
-  std::unordered_map<std::u32string, int> code_count;
-  for (const auto& v : views)
-    for (const WordView& w : v)
-      if (w.code && w.core.size() >= kMinCodeLetters) ++code_count[w.core];
-  for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (!v[i].code || v[i].core.size() < kMinCodeLetters || words[i].choices.empty()) continue;
-      const int read = code_count[v[i].core];
-      for (const auto& [code, n] : code_count) {
-        if (n < 2 || n < 2 * read) continue;
-        const std::string how = OneGlyphFrom(words[i], v[i].lead.size(), v[i].core, code);
-        if (how.empty()) continue;
-        record(p, i, U32ToUtf8(v[i].lead) + U32ToUtf8(code) + U32ToUtf8(v[i].trail),
-               "read \"" + U32ToUtf8(code) + "\" " + std::to_string(n) + " times in this document; " + how);
-        break;
-      }
-    }
-  }
-
-  // The date line "ngày 15 tháng 7 năm 2023": the word between the day and
-  // the month, one letter from "tháng", is "tháng" ("thúng", "thàng").
-  for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    for (size_t i = 2; i + 2 < v.size(); ++i) {
-      if (v[i - 2].lower != U"ngày" || v[i + 2].lower != U"năm" || !IsNumber(words[i - 1].text) ||
-          !IsNumber(words[i + 1].text) || !v[i].lead.empty() || !v[i].trail.empty() || v[i].lower == U"tháng" ||
-          OneLetterApart(v[i].lower, U"tháng") == false)
-        continue;
-      record(p, i, v[i].letters[0].upper ? "Tháng" : "tháng", "date line: \"ngày ... tháng ... năm\"");
-    }
-  }
-
-  // "Nơi nhận:", the heading of the recipients, alone on its line: its colon
-  // read as another mark or lost, "Nơi" without its horn.
-  for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    for (size_t i = 1; i < v.size(); ++i) {
-      const bool alone = words[i - 1].line_start && (i + 1 >= v.size() || words[i + 1].line_start);
-      if (!alone || v[i].lower != U"nhận" || !v[i].lead.empty() || !v[i - 1].lead.empty() ||
-          !v[i - 1].trail.empty() || (v[i - 1].lower != U"nơi" && v[i - 1].lower != U"noi") ||
-          !(v[i].trail.empty() || v[i].trail == U"." || v[i].trail == U";" || v[i].trail == U","))
-        continue;
-      if (v[i - 1].lower == U"noi") record(p, i - 1, v[i - 1].capitalised ? "Nơi" : "nơi", "\"Nơi nhận:\", the heading of the recipients");
-      record(p, i, U32ToUtf8(v[i].core) + ":", "\"Nơi nhận:\", the heading of the recipients");
-    }
-  }
-
-  // "Lưu: VT": the archive's copy (Văn thư) opens the last line of the
-  // recipients in every document laid out by Decree 30: "VI" or "VỊ" there
-  // is a T read without its bar, another second letter one the recogniser
-  // also saw as T.
-  for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    for (size_t i = 1; i < v.size(); ++i) {
-      if (v[i - 1].lower != U"lưu" || v[i - 1].trail != U":" || !v[i].lead.empty() ||
-          v[i].core.size() != 2 || v[i].core[0] != U'V' || !u_isupper(static_cast<UChar32>(v[i].core[1])))
-        continue;
-      // The T's bar lost: "VI", "VỊ".
-      const bool stem = v[i].letters.size() == 2 && v[i].letters[1].base == U'i';
-      if (!stem && (v[i].core[1] == U'T' || !Considered(words[i], 1, U'T'))) continue;
-      record(p, i, "VT" + U32ToUtf8(v[i].trail),
-             stem ? "\"Lưu: VT\", the archive's copy: a T read without its bar"
-                  : "\"Lưu: VT\", the archive's copy; the recogniser also saw the T");
-    }
+    const Record on_page = [&](size_t i, std::string to, std::string reason) {
+      record(p, i, std::move(to), std::move(reason));
+    };
+    FixLetterCodes(views[p], (*pages)[p], code_count, on_page);
+    FixDateLine(views[p], (*pages)[p], on_page);
+    FixRecipientsHeading(views[p], (*pages)[p], on_page);
+    FixArchiveCopy(views[p], (*pages)[p], on_page);
   }
 
   // Evidence from the document itself: how often each real word and each
