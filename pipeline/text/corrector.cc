@@ -712,168 +712,186 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
     return it == m.end() ? 0 : it->second;
   };
 
-  for (size_t p = 0; p < pages->size(); ++p) {
-    auto& v = views[p];
-    auto& words = (*pages)[p];
-    for (size_t i = 0; i < v.size(); ++i) {
-      WordView& w = v[i];
-      if (i > 0 && IsArticleOne(v[i - 1], w.core) && w.lead.empty()) {
-        record(p, i, "1" + U32ToUtf8(w.trail), "article number after \"Điều\": letter read for 1");
-        continue;
-      }
-      if (!IsWord(w)) continue;
-      const WordView* left = Neighbour(v, i, -1);
-      const WordView* right = Neighbour(v, i, +1);
-      const bool name = LooksLikeName(v, words, i);
-      const bool read_valid = w.kind == WordKind::kValidSyllable;
-
-      // Candidates: what was printed, its real diacritic variants, and the
-      // recogniser's own other readings.
-      std::vector<Candidate> cands;
-      auto add = [&](const std::u32string& lower, double channel, bool from_reading) {
-        for (Candidate& c : cands) {
-          if (c.lower != lower) continue;
-          if (channel < c.channel) c.channel = channel;
-          c.from_reading = c.from_reading || from_reading;
-          return;
+  // Two rounds: a word whose neighbour was corrected is weighed again against
+  // the corrected neighbour ("PHO CHU TỊCH": "CHU" first becomes "CHỦ", then
+  // "PHO" "PHÓ").
+  std::vector<std::vector<char>> next_to_change(pages->size());
+  std::vector<std::vector<std::string>> before(pages->size());
+  for (size_t p = 0; p < pages->size(); ++p)
+    for (const DocumentWord& word : (*pages)[p]) before[p].push_back(word.text);
+  for (int round = 0; round < 2; ++round) {
+    for (size_t p = 0; p < pages->size(); ++p) {
+      auto& v = views[p];
+      auto& words = (*pages)[p];
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (round == 1 && !next_to_change[p][i]) continue;
+        WordView& w = v[i];
+        if (i > 0 && IsArticleOne(v[i - 1], w.core) && w.lead.empty()) {
+          record(p, i, "1" + U32ToUtf8(w.trail), "article number after \"Điều\": letter read for 1");
+          continue;
         }
-        cands.push_back(Candidate{lower, channel, from_reading});
-      };
-      if (read_valid) add(w.lower, 0, false);
-      std::vector<Letter> cl;
-      for (const auto& c : dictionary_.WithSkeleton(w.skeleton)) {
-        if (!Decompose(c, &cl) || cl.size() != w.letters.size()) continue;
-        const int cost = MarkDistance(w, cl);
-        if (cost <= kMaxPlausibleCost) add(c, kNatsPerMarkStep * cost, false);
-      }
-      if (dictionary_.empty()) {  // rules alone: the document's own words are the variants
-        for (const auto& [lower, n] : word_count) {
-          if (!Decompose(lower, &cl) || cl.size() != w.letters.size() || Skeleton(cl) != w.skeleton) continue;
+        if (!IsWord(w)) continue;
+        const WordView* left = Neighbour(v, i, -1);
+        const WordView* right = Neighbour(v, i, +1);
+        const bool name = LooksLikeName(v, words, i);
+        const bool read_valid = w.kind == WordKind::kValidSyllable;
+
+        // Candidates: what was printed, its real diacritic variants, and the
+        // recogniser's own other readings.
+        std::vector<Candidate> cands;
+        auto add = [&](const std::u32string& lower, double channel, bool from_reading) {
+          for (Candidate& c : cands) {
+            if (c.lower != lower) continue;
+            if (channel < c.channel) c.channel = channel;
+            c.from_reading = c.from_reading || from_reading;
+            return;
+          }
+          cands.push_back(Candidate{lower, channel, from_reading});
+        };
+        if (read_valid) add(w.lower, 0, false);
+        std::vector<Letter> cl;
+        for (const auto& c : dictionary_.WithSkeleton(w.skeleton)) {
+          if (!Decompose(c, &cl) || cl.size() != w.letters.size()) continue;
           const int cost = MarkDistance(w, cl);
-          if (cost <= kMaxPlausibleCost) add(lower, kNatsPerMarkStep * cost, false);
+          if (cost <= kMaxPlausibleCost) add(c, kNatsPerMarkStep * cost, false);
         }
-      }
-      for (const Reading& r : words[i].alternatives) {
-        WordView alt = Analyse(r.text);
-        if (alt.kind == WordKind::kValidSyllable && alt.lead == w.lead && alt.trail == w.trail)
-          add(alt.lower, r.cost, true);
-      }
-      if (cands.empty() || (read_valid && cands.size() == 1)) continue;
-
-      for (Candidate& c : cands) {
-        const bool self = read_valid && c.lower == w.lower;
-        // A real word read differently elsewhere says little: "qua" and
-        // "quả" are both common. Only invalid readings take word counts.
-        if (!read_valid) {
-          c.doc_count = count_of(word_count, c.lower);
-          c.doc = kDocWordWeight * std::log1p(c.doc_count);
-        }
-        for (const WordView* n : {left, right}) {
-          if (n == nullptr) continue;
-          const std::u32string key = n == left ? n->lower + U' ' + c.lower : c.lower + U' ' + n->lower;
-          const int pc = count_of(pair_count, key) - (self ? 1 : 0);
-          if (pc >= options_.min_repetitions) {
-            c.doc += kDocPairWeight * std::log1p(pc);
-            c.doc_pair = std::max(c.doc_pair, pc);
+        if (dictionary_.empty()) {  // rules alone: the document's own words are the variants
+          for (const auto& [lower, n] : word_count) {
+            if (!Decompose(lower, &cl) || cl.size() != w.letters.size() || Skeleton(cl) != w.skeleton) continue;
+            const int cost = MarkDistance(w, cl);
+            if (cost <= kMaxPlausibleCost) add(lower, kNatsPerMarkStep * cost, false);
           }
         }
-        if (model_.empty() || name) continue;  // a name's context says nothing about its spelling
-        c.lm = left ? model_.LogNext(left->lower, c.lower) : model_.LogUnigram(c.lower);
-        if (right) c.lm += model_.LogNext(c.lower, right->lower);
-      }
+        for (const Reading& r : words[i].alternatives) {
+          WordView alt = Analyse(r.text);
+          if (alt.kind == WordKind::kValidSyllable && alt.lead == w.lead && alt.trail == w.trail)
+            add(alt.lower, r.cost, true);
+        }
+        if (cands.empty() || (read_valid && cands.size() == 1)) continue;
 
-      const Candidate* best = nullptr;
-      const Candidate* printed = nullptr;
-      for (const Candidate& c : cands) {
-        if (read_valid && c.lower == w.lower) printed = &c;
-        else if (best == nullptr || c.score() > best->score()) best = &c;
-      }
-      if (best == nullptr) continue;
-      const bool doc_evidence = best->doc_count > 0 || best->doc_pair > 0;
-      std::string reason;
-      if (read_valid) {
-        // A word that makes a dictionary word with a neighbour is taken as
-        // meant ("đi đôi với" keeps "đôi" although "đối với" is frequent).
-        // When the new word makes a dictionary word with it too, the counts decide.
-        const bool printed_makes_word =
-            !model_.empty() &&
-            ((left && model_.IsWord(left->lower, w.lower) && !model_.IsWord(left->lower, best->lower)) ||
-             (right && model_.IsWord(w.lower, right->lower) && !model_.IsWord(best->lower, right->lower)));
-        if (!best->from_reading && printed_makes_word) continue;
-        const bool repeated = best->doc_pair > 0 && printed->doc_pair == 0;
-        // A pair read the same way min_repetitions times against this one
-        // reading decides by itself; otherwise the margin applies (and the
-        // model must still not object on the other side), unless the
-        // recogniser's close second reading is backed by the model (below).
-        const bool margin = best->score() - printed->score() >= (repeated ? 0 : kMarginForValidWord);
-        if (!margin && !(best->from_reading && best->channel <= kCloseReadingCost)) continue;
-        // The model objects when it knows the printed word well next to a
-        // neighbour and has never seen the new one there ("mang tính hình
-        // thức" keeps "tính" although "tình hình" is frequent).
-        // Model counts of the printed and the new word next to each neighbour.
-        struct SidePairs { int64_t printed = 0, fresh = 0; };
-        std::vector<SidePairs> sides;
-        for (const WordView* n : {left, right}) {
-          if (n == nullptr || model_.empty()) continue;
-          const bool l = n == left;
-          sides.push_back(l ? SidePairs{model_.PairCount(n->lower, w.lower), model_.PairCount(n->lower, best->lower)}
-                            : SidePairs{model_.PairCount(w.lower, n->lower), model_.PairCount(best->lower, n->lower)});
+        for (Candidate& c : cands) {
+          const bool self = read_valid && c.lower == w.lower;
+          // A real word read differently elsewhere says little: "qua" and
+          // "quả" are both common. Only invalid readings take word counts.
+          if (!read_valid) {
+            c.doc_count = count_of(word_count, c.lower);
+            c.doc = kDocWordWeight * std::log1p(c.doc_count);
+          }
+          for (const WordView* n : {left, right}) {
+            if (n == nullptr) continue;
+            const std::u32string key = n == left ? n->lower + U' ' + c.lower : c.lower + U' ' + n->lower;
+            const int pc = count_of(pair_count, key) - (self ? 1 : 0);
+            if (pc >= options_.min_repetitions) {
+              c.doc += kDocPairWeight * std::log1p(pc);
+              c.doc_pair = std::max(c.doc_pair, pc);
+            }
+          }
+          if (model_.empty() || name) continue;  // a name's context says nothing about its spelling
+          c.lm = left ? model_.LogNext(left->lower, c.lower) : model_.LogUnigram(c.lower);
+          if (right) c.lm += model_.LogNext(c.lower, right->lower);
         }
-        bool objection = false, supported = false, seen_instead = false;
-        for (const SidePairs& side : sides) {
-          // Against the document's own say-so, any sighting objects.
-          objection = objection || (side.printed >= (repeated ? 1 : kObjectingPairCount) && side.fresh == 0);
-          supported = supported || (side.printed == 0 && side.fresh >= kMinPairSupport);
-          seen_instead = seen_instead || (side.printed == 0 && side.fresh >= kMinReadingSupport);
+
+        const Candidate* best = nullptr;
+        const Candidate* printed = nullptr;
+        for (const Candidate& c : cands) {
+          if (read_valid && c.lower == w.lower) printed = &c;
+          else if (best == nullptr || c.score() > best->score()) best = &c;
         }
-        // The recogniser's close second reading, seen next to a neighbour
-        // where the printed word never was, needs no margin ("quy chế chi
-        // tiêu": "chỉ" printed, "chi" nearly as likely to the recogniser).
-        const bool close_reading =
-            best->from_reading && best->channel <= kCloseReadingCost && seen_instead && !objection &&
-            !printed_makes_word;
-        if (!margin && !close_reading) continue;
-        if (objection && !best->from_reading) continue;
-        // The model alone: next to one neighbour the printed word must be
-        // unheard of and the new one well attested.
-        if (!best->from_reading && !repeated && (name || !supported)) continue;
-      } else {
-        // Without the model only a tie is a rival; with it, any close call.
-        const double close = model_.empty() ? 0 : kMarginForValidWord;
-        int rivals = 0;
-        for (const Candidate& c : cands)
-          if (&c != best && c.score() >= best->score() - close) ++rivals;
-        if (name && !best->from_reading && !doc_evidence) continue;
-        // A word alone, or a close call, needs more than the model's taste.
-        const bool alone = left == nullptr && right == nullptr;
-        if ((alone ? cands.size() > 1 : rivals > 0 && model_.empty()) && !best->from_reading &&
-            !doc_evidence)
-          continue;
-        if (rivals == 0 && !best->from_reading && !doc_evidence) {
-          if (cands.size() == 1) reason = "only valid syllable with these letters";
-          else if (model_.empty()) reason = "the closest valid syllable with these letters";
-        }
-      }
-      if (reason.empty()) {
-        if (best->doc_pair > 0) {
-          reason = "read so " + std::to_string(best->doc_pair) + " times next to the same word in this document";
-        } else if (best->from_reading) {
-          reason = "the recogniser's second reading, and it fits its neighbours";
-        } else if (doc_evidence && (model_.empty() || best->doc >= best->lm - (printed ? printed->lm : best->lm))) {
-          reason = "read as \"" + U32ToUtf8(best->lower) + "\" " + std::to_string(best->doc_count) +
-                   " time(s) elsewhere in the document";
-        } else if (left || right) {
-          const int64_t l = left ? model_.PairCount(left->lower, best->lower) : -1;
-          const int64_t r = right ? model_.PairCount(best->lower, right->lower) : -1;
-          reason = (l >= r ? Joined(left->lower, best->lower) : Joined(best->lower, right->lower)) +
-                   " is usual in Vietnamese text (bigram model)";
+        if (best == nullptr) continue;
+        const bool doc_evidence = best->doc_count > 0 || best->doc_pair > 0;
+        std::string reason;
+        if (read_valid) {
+          // A word that makes a dictionary word with a neighbour is taken as
+          // meant ("đi đôi với" keeps "đôi" although "đối với" is frequent).
+          // When the new word makes a dictionary word with it too, the counts decide.
+          const bool printed_makes_word =
+              !model_.empty() &&
+              ((left && model_.IsWord(left->lower, w.lower) && !model_.IsWord(left->lower, best->lower)) ||
+               (right && model_.IsWord(w.lower, right->lower) && !model_.IsWord(best->lower, right->lower)));
+          if (!best->from_reading && printed_makes_word) continue;
+          const bool repeated = best->doc_pair > 0 && printed->doc_pair == 0;
+          // A pair read the same way min_repetitions times against this one
+          // reading decides by itself; otherwise the margin applies (and the
+          // model must still not object on the other side), unless the
+          // recogniser's close second reading is backed by the model (below).
+          const bool margin = best->score() - printed->score() >= (repeated ? 0 : kMarginForValidWord);
+          if (!margin && !(best->from_reading && best->channel <= kCloseReadingCost)) continue;
+          // The model objects when it knows the printed word well next to a
+          // neighbour and has never seen the new one there ("mang tính hình
+          // thức" keeps "tính" although "tình hình" is frequent).
+          // Model counts of the printed and the new word next to each neighbour.
+          struct SidePairs { int64_t printed = 0, fresh = 0; };
+          std::vector<SidePairs> sides;
+          for (const WordView* n : {left, right}) {
+            if (n == nullptr || model_.empty()) continue;
+            const bool l = n == left;
+            sides.push_back(l ? SidePairs{model_.PairCount(n->lower, w.lower), model_.PairCount(n->lower, best->lower)}
+                              : SidePairs{model_.PairCount(w.lower, n->lower), model_.PairCount(best->lower, n->lower)});
+          }
+          bool objection = false, supported = false, seen_instead = false;
+          for (const SidePairs& side : sides) {
+            // Against the document's own say-so, any sighting objects.
+            objection = objection || (side.printed >= (repeated ? 1 : kObjectingPairCount) && side.fresh == 0);
+            supported = supported || (side.printed == 0 && side.fresh >= kMinPairSupport);
+            seen_instead = seen_instead || (side.printed == 0 && side.fresh >= kMinReadingSupport);
+          }
+          // The recogniser's close second reading, seen next to a neighbour
+          // where the printed word never was, needs no margin ("quy chế chi
+          // tiêu": "chỉ" printed, "chi" nearly as likely to the recogniser).
+          const bool close_reading =
+              best->from_reading && best->channel <= kCloseReadingCost && seen_instead && !objection &&
+              !printed_makes_word;
+          if (!margin && !close_reading) continue;
+          if (objection && !best->from_reading) continue;
+          // The model alone: next to one neighbour the printed word must be
+          // unheard of and the new one well attested.
+          if (!best->from_reading && !repeated && (name || !supported)) continue;
         } else {
-          reason = "the commoner real syllable with these letters (bigram model)";
+          // Without the model only a tie is a rival; with it, any close call.
+          const double close = model_.empty() ? 0 : kMarginForValidWord;
+          int rivals = 0;
+          for (const Candidate& c : cands)
+            if (&c != best && c.score() >= best->score() - close) ++rivals;
+          if (name && !best->from_reading && !doc_evidence) continue;
+          // A word alone, or a close call, needs more than the model's taste.
+          const bool alone = left == nullptr && right == nullptr;
+          if ((alone ? cands.size() > 1 : rivals > 0 && model_.empty()) && !best->from_reading &&
+              !doc_evidence)
+            continue;
+          if (rivals == 0 && !best->from_reading && !doc_evidence) {
+            if (cands.size() == 1) reason = "only valid syllable with these letters";
+            else if (model_.empty()) reason = "the closest valid syllable with these letters";
+          }
         }
+        if (reason.empty()) {
+          if (best->doc_pair > 0) {
+            reason = "read so " + std::to_string(best->doc_pair) + " times next to the same word in this document";
+          } else if (best->from_reading) {
+            reason = "the recogniser's second reading, and it fits its neighbours";
+          } else if (doc_evidence && (model_.empty() || best->doc >= best->lm - (printed ? printed->lm : best->lm))) {
+            reason = "read as \"" + U32ToUtf8(best->lower) + "\" " + std::to_string(best->doc_count) +
+                     " time(s) elsewhere in the document";
+          } else if (left || right) {
+            const int64_t l = left ? model_.PairCount(left->lower, best->lower) : -1;
+            const int64_t r = right ? model_.PairCount(best->lower, right->lower) : -1;
+            reason = (l >= r ? Joined(left->lower, best->lower) : Joined(best->lower, right->lower)) +
+                     " is usual in Vietnamese text (bigram model)";
+          } else {
+            reason = "the commoner real syllable with these letters (bigram model)";
+          }
+        }
+        std::string corrected = WithCaseOf(w, best->lower);
+        if (corrected == words[i].text) continue;
+        record(p, i, std::move(corrected), std::move(reason));
       }
-      std::string corrected = WithCaseOf(w, best->lower);
-      if (corrected == words[i].text) continue;
-      record(p, i, std::move(corrected), std::move(reason));
+    }
+    if (round == 1) break;
+    for (size_t p = 0; p < pages->size(); ++p) {
+      const auto& words = (*pages)[p];
+      auto changed = [&](size_t i) { return i < words.size() && words[i].text != before[p][i]; };
+      next_to_change[p].assign(words.size(), 0);
+      for (size_t i = 0; i < words.size(); ++i)
+        next_to_change[p][i] = !changed(i) && ((i > 0 && changed(i - 1)) || changed(i + 1));
     }
   }
   return corrections;

@@ -84,6 +84,14 @@ TEST_F(CorrectorTest, EvidenceFromAnotherPageOfTheDocument) {
   EXPECT_EQ(pages[1].text, "Giải quyết xong");
 }
 
+TEST_F(CorrectorTest, WordIsWeighedAgainAfterItsNeighbourIsCorrected) {
+  // "CHU" becomes "CHỦ" first; only then is "PHÓ" usual before it.
+  CorrectedText r = n_->Correct("KT. CHỦ TỊCH\nPHO CHU TỊCH");
+  EXPECT_EQ(r.text, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+  EXPECT_EQ(r.corrections.size(), 2u);
+  EXPECT_EQ(Fixed("PHÓ CHỦ TỊCH"), "PHÓ CHỦ TỊCH");
+}
+
 TEST_F(CorrectorTest, HeadingInCapitalsIsCorrectedAndKeepsCase) {
   EXPECT_EQ(Fixed("Căn cứ Quyết định số 5. QUYET ĐỊNH"), "Căn cứ Quyết định số 5. QUYẾT ĐỊNH");
 }
