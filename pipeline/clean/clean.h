@@ -69,4 +69,9 @@ struct StampInk {
 // Internal when OpenCV fails.
 Result<std::vector<StampInk>> FindStampInk(const Image& colour);
 
+// The ruled tables on a cleaned page (the OCR copy), top to bottom, each with
+// its cells in reading order: rows top to bottom, a row's cells left to
+// right. InvalidArgument for an empty image, Internal when OpenCV fails.
+Result<std::vector<RuledTable>> FindRuledTables(const Image& page);
+
 }  // namespace sohoa::clean

@@ -39,6 +39,12 @@ struct PageQuality {
   std::string warning;           // why a rescan is suggested; empty otherwise
 };
 
+// A ruled table's frame and its cells, in reading order (page pixels).
+struct RuledTable {
+  Box box;
+  std::vector<Box> cells;
+};
+
 struct CleanedPage {
   Image colour;  // upright, deskewed colour page: for the record and the PDF
   Image ocr;     // upright, deskewed, cleaned grey/binary page: what OCR reads

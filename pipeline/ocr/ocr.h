@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/image.h"
 #include "core/orientation.h"
@@ -37,6 +38,9 @@ class Engine {
   // Words with boxes and confidences, lines in reading order.
   // `dpi` is a hint for Tesseract (0 = let it guess).
   virtual Result<PageText> Recognize(const Image& page, double dpi) = 0;
+  // Same, and each of `tables` is read cell by cell in the cells' order (a
+  // ruled table read as a page comes out column by column).
+  virtual Result<PageText> Recognize(const Image& page, double dpi, const std::vector<RuledTable>& tables) = 0;
 
   // An orientation detector backed by this engine (OSD + confidence checks).
   // The returned object borrows the engine.

@@ -456,6 +456,10 @@ std::vector<Box> FindTangledLines(const PageText& page_as_read) {
 }
 
 PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left, const PageText& right) {
+  return ReplaceZoneWith(page, zone, {left, right});
+}
+
+PageText ReplaceZoneWith(const PageText& page, const Box& zone, const std::vector<PageText>& parts) {
   const auto inside = [&](const Box& b) {
     const int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
     return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();
@@ -467,8 +471,8 @@ PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left
     OcrLine kept = line;
     std::erase_if(kept.words, [&](const OcrWord& w) { return inside(w.box); });
     if (kept.words.size() != line.words.size() && !placed) {
-      for (const PageText* part : {&left, &right}) {
-        for (OcrLine l : part->lines) {
+      for (const PageText& part : parts) {
+        for (OcrLine l : part.lines) {
           l.block = line.block;
           out.lines.push_back(std::move(l));
         }

@@ -40,6 +40,10 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 // left empty go.
 PageText DropMarksReadAsLetters(const PageText& page);
 
+// `page` with the words inside `zone` replaced by the lines of `parts`, in
+// their order, where the first replaced line stood.
+PageText ReplaceZoneWith(const PageText& page, const Box& zone, const std::vector<PageText>& parts);
+
 // Zones where Tesseract's lines are tangled: a line much taller than the
 // page's lines that overlaps others (a label whose dot below touches the
 // next line's marks, read as one line with fragments of the next around it).

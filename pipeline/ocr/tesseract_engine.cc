@@ -101,6 +101,9 @@ void SetPageImage(tesseract::TessBaseAPI& api, const Image& page, double dpi) {
 
 class TesseractEngine;
 
+// A table cell with fewer dark pixels than this is empty (a speck at most).
+constexpr int kMinCellInk = 40;
+
 // OSD first; the engine's own reading confidence as a second opinion.
 class TesseractOrientationDetector final : public OrientationDetector {
  public:
@@ -121,7 +124,9 @@ class TesseractEngine final : public Engine {
     if (osd_) osd_->End();
   }
 
-  Result<PageText> Recognize(const Image& page, double dpi) override {
+  Result<PageText> Recognize(const Image& page, double dpi) override { return Recognize(page, dpi, {}); }
+
+  Result<PageText> Recognize(const Image& page, double dpi, const std::vector<RuledTable>& tables) override {
     if (page.empty()) return Status::InvalidArgument("cannot read an empty page");
     SetPageImage(*api_, page, dpi);
     api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation));
@@ -148,7 +153,37 @@ class TesseractEngine final : public Engine {
       }
       text = OrderTwoColumnZones(text);
     }
+    // After the columns are ordered: a table's cells keep the order given.
+    for (const RuledTable& table : tables) {
+      SOHOA_ASSIGN_OR_RETURN(text, ReadTable(page, dpi, text, table));
+    }
     return text;
+  }
+
+  // Each inked cell read as one block of text; the cells' lines replace what
+  // the page reading found inside the table.
+  Result<PageText> ReadTable(const Image& page, double dpi, const PageText& text, const RuledTable& table) {
+    std::vector<PageText> cells;
+    for (const Box& cell : table.cells) {
+      // Inside the rules, which are not text.
+      const int inset = std::max(2, std::min(cell.w, cell.h) / 20);
+      const Box inner{cell.x + inset, cell.y + inset, cell.w - 2 * inset, cell.h - 2 * inset};
+      if (inner.w <= 0 || inner.h <= 0 || !HasInk(page, inner)) continue;
+      SOHOA_ASSIGN_OR_RETURN(PageText read, RecognizeRegion(page, dpi, inner, tesseract::PSM_SINGLE_BLOCK));
+      cells.push_back(std::move(read));
+    }
+    return ReplaceZoneWith(text, table.box, cells);
+  }
+
+  // Dark pixels in `r` beyond a speck's worth.
+  static bool HasInk(const Image& page, const Box& r) {
+    int dark = 0;
+    const int x1 = std::min(r.right(), page.width), y1 = std::min(r.bottom(), page.height);
+    for (int y = std::max(0, r.y); y < y1; ++y) {
+      const uint8_t* row = page.pixels.data() + static_cast<size_t>(y) * page.stride();
+      for (int x = std::max(0, r.x); x < x1; ++x) dark += row[static_cast<size_t>(x) * page.channels] < 128;
+    }
+    return dark > kMinCellInk;
   }
 
   // Reads the merged header zone again as two columns, split at the emptiest
@@ -220,9 +255,12 @@ class TesseractEngine final : public Engine {
   }
 
   Result<PageText> RecognizeRegion(const Image& page, double dpi, const Box& r) {
+    return RecognizeRegion(page, dpi, r, static_cast<tesseract::PageSegMode>(options_.page_segmentation));
+  }
+  Result<PageText> RecognizeRegion(const Image& page, double dpi, const Box& r, tesseract::PageSegMode mode) {
     SetPageImage(*api_, page, dpi);
     api_->SetRectangle(r.x, r.y, r.w, r.h);
-    api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation));
+    api_->SetPageSegMode(mode);
     tesseract::ETEXT_DESC monitor;
     if (options_.page_timeout_ms > 0) monitor.set_deadline_msecs(options_.page_timeout_ms);
     if (api_->Recognize(&monitor) != 0 || monitor.deadline_exceeded()) {

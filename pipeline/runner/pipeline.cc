@@ -65,7 +65,21 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
   // Tesseract reads worse when it has to guess the resolution; the cleaner
   // measured it on the OCR copy (0 when too little text to measure).
   const double dpi = cleaned.ocr.dpi > 0 ? cleaned.ocr.dpi : 300;
-  SOHOA_ASSIGN_OR_RETURN(PageText raw, w.engine->Recognize(cleaned.ocr, dpi));
+  // On the colour page: the OCR copy has long vertical rules taken out with
+  // the streaks. Same geometry, but the OCR copy may have been resampled.
+  SOHOA_ASSIGN_OR_RETURN(std::vector<RuledTable> tables, clean::FindRuledTables(cleaned.colour));
+  if (cleaned.colour.width > 0 && cleaned.ocr.width != cleaned.colour.width) {
+    const double s = static_cast<double>(cleaned.ocr.width) / cleaned.colour.width;
+    const auto scale = [s](Box& b) {
+      b = Box{static_cast<int>(b.x * s), static_cast<int>(b.y * s), static_cast<int>(b.w * s),
+              static_cast<int>(b.h * s)};
+    };
+    for (RuledTable& t : tables) {
+      scale(t.box);
+      for (Box& c : t.cells) scale(c);
+    }
+  }
+  SOHOA_ASSIGN_OR_RETURN(PageText raw, w.engine->Recognize(cleaned.ocr, dpi, tables));
   if (config.extract.received_stamp) {
     SOHOA_ASSIGN_OR_RETURN(std::vector<clean::StampInk> stamps, clean::FindStampInk(cleaned.colour));
     for (const clean::StampInk& stamp : stamps) {

@@ -3,8 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "clean/clean.h"
 #include "intake/intake.h"
 #include "ocr/ocr.h"
 
@@ -37,6 +39,30 @@ TEST(TesseractEngineTest, EmptyImageIsInvalidArgument) {
   auto engine = Engine::Create(ProjectOptions());
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
   EXPECT_EQ((*engine)->Recognize(Image{}, 300).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(TesseractEngineTest, ReadsARuledTableCellByCellRowByRow) {
+  const std::string path = DevImage("000_p05_clean.png");
+  if (!fs::exists(path)) GTEST_SKIP() << "no shared eval data";
+  auto engine = Engine::Create(ProjectOptions());
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  auto page = intake::ReadPage(path, 0, intake::Options{});
+  ASSERT_TRUE(page.ok());
+  auto tables = clean::FindRuledTables(page->image);
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  ASSERT_EQ(tables->size(), 1u);
+  auto text = (*engine)->Recognize(page->image, 300, *tables);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  const std::string plain = text->PlainText();
+  // The header row's cells one after another, each cell's lines together,
+  // then the next row: not column by column.
+  std::vector<size_t> at;
+  for (const char* s : {"Loại thủ tục hành\nchính", "Số\nTTHC", "Số hồ sơ tiếp\nnhận", "Đúng hạn", "1. Đất đai",
+                        "2. Lĩnh vực văn\nphòng"}) {
+    at.push_back(plain.find(s));
+    ASSERT_NE(at.back(), std::string::npos) << s << " in\n" << plain;
+  }
+  EXPECT_TRUE(std::is_sorted(at.begin(), at.end())) << plain;
 }
 
 TEST(TesseractEngineTest, ReadsHeaderPageInClerkOrder) {
