@@ -258,27 +258,46 @@ bool CrossingSpansBothColumns(const std::vector<Segment>& segs, const std::vecto
   return true;
 }
 
+// A page's segments, the text's horizontal extent, and the segments' order
+// from the top of the page.
+struct Layout {
+  std::vector<Segment> segs;
+  int x0 = 0, x1 = 0;
+  std::vector<size_t> by_y;
+  int height = 0;  // of the page, or of the text when the page's is unknown
+};
+
+Layout LayOut(const PageText& page) {
+  Layout l;
+  l.segs = SplitAtColumnGaps(page);
+  if (l.segs.empty()) return l;
+  l.x0 = l.segs.front().line.box.x;
+  l.x1 = l.segs.front().line.box.right();
+  for (const Segment& s : l.segs) {
+    l.x0 = std::min(l.x0, s.line.box.x);
+    l.x1 = std::max(l.x1, s.line.box.right());
+  }
+  l.by_y.resize(l.segs.size());
+  for (size_t i = 0; i < l.segs.size(); ++i) l.by_y[i] = i;
+  std::stable_sort(l.by_y.begin(), l.by_y.end(),
+                   [&](size_t a, size_t b) { return l.segs[a].line.box.y < l.segs[b].line.box.y; });
+  l.height = page.height > 0 ? page.height : l.segs[l.by_y.back()].line.box.bottom();
+  return l;
+}
+
 }  // namespace
 
 PageText OrderTwoColumnZones(const PageText& page) {
-  std::vector<Segment> segs = SplitAtColumnGaps(page);
+  Layout layout = LayOut(page);
   PageText out = page;
   out.lines.clear();
-  if (segs.empty()) return out;
-
-  int x0 = segs.front().line.box.x, x1 = segs.front().line.box.right();
-  for (const Segment& s : segs) {
-    x0 = std::min(x0, s.line.box.x);
-    x1 = std::max(x1, s.line.box.right());
-  }
+  if (layout.segs.empty()) return out;
+  std::vector<Segment>& segs = layout.segs;
+  const int x0 = layout.x0, x1 = layout.x1, h = layout.height;
   // Zones are found in vertical order; Tesseract's own order (by block) is
   // kept for the body, where it follows paragraphs and tables better.
-  std::vector<size_t> by_y(segs.size());
-  for (size_t i = 0; i < segs.size(); ++i) by_y[i] = i;
-  std::stable_sort(by_y.begin(), by_y.end(),
-                   [&](size_t a, size_t b) { return segs[a].line.box.y < segs[b].line.box.y; });
+  const std::vector<size_t>& by_y = layout.by_y;
   std::vector<size_t> bottom_up(by_y.rbegin(), by_y.rend());
-  const int h = page.height > 0 ? page.height : segs[by_y.back()].line.box.bottom();
 
   size_t header_run = 0, footer_run = 0;
   const int header_split = BestSplit(segs, by_y, x0, x1, [&](const Box& b) { return b.y < 0.45 * h; },
@@ -308,23 +327,12 @@ PageText OrderTwoColumnZones(const PageText& page) {
   return out;
 }
 
-}  // namespace sohoa::ocr
-
-namespace sohoa::ocr {
-
 std::optional<MergedHeader> FindMergedHeader(const PageText& page) {
-  const std::vector<Segment> segs = SplitAtColumnGaps(page);
-  if (segs.size() < 3) return std::nullopt;
-  int x0 = segs.front().line.box.x, x1 = segs.front().line.box.right();
-  for (const Segment& s : segs) {
-    x0 = std::min(x0, s.line.box.x);
-    x1 = std::max(x1, s.line.box.right());
-  }
-  std::vector<size_t> by_y(segs.size());
-  for (size_t i = 0; i < segs.size(); ++i) by_y[i] = i;
-  std::stable_sort(by_y.begin(), by_y.end(),
-                   [&](size_t a, size_t b) { return segs[a].line.box.y < segs[b].line.box.y; });
-  const int h = page.height > 0 ? page.height : segs[by_y.back()].line.box.bottom();
+  const Layout layout = LayOut(page);
+  if (layout.segs.size() < 3) return std::nullopt;
+  const std::vector<Segment>& segs = layout.segs;
+  const std::vector<size_t>& by_y = layout.by_y;
+  const int x0 = layout.x0, x1 = layout.x1, h = layout.height;
   const auto in_header = [&](const Box& b) { return b.y < 0.45 * h; };
 
   // Only where the crossing line is what stops the plain reading from
