@@ -223,8 +223,10 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
       log.Start();
       DespeckleResult specks = Despeckle(ocr, dpi);
       ocr = std::move(specks.page);
+      // Specks far from text measure the dirt; those among the letters
+      // would count marks misplaced by the print as well.
       q.noise = specks.dark_components > 0
-                    ? static_cast<double>(specks.specks_removed) / specks.dark_components
+                    ? static_cast<double>(specks.isolated_removed) / specks.dark_components
                     : 0;
       SOHOA_RETURN_IF_ERROR(log.Finish("despeckle", ocr));
     }

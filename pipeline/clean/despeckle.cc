@@ -211,6 +211,12 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
   }
   result.specks_removed = static_cast<int>(std::count(remove.begin(), remove.end(), true));
+  for (int i = 1; i < n; ++i) {
+    const Box& b = boxes[i];
+    if (remove[i] && speck[i] && letters_small.at<uint8_t>(b.cy() / kCell, b.cx() / kCell) == 0) {
+      ++result.isolated_removed;
+    }
+  }
   result.page = grey.clone();
   if (result.specks_removed == 0) return result;
   // Paint removed specks white (paper, after flattening) with a pixel of

@@ -88,6 +88,7 @@ cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey);
 struct DespeckleResult {
   cv::Mat page;
   int specks_removed = 0;
+  int isolated_removed = 0;  // of them, specks far from any letter
   int dark_components = 0;
 };
 // Removes isolated dark specks far from text. Small marks near letters (tone

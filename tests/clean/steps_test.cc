@@ -256,6 +256,7 @@ TEST(DespeckleTest, RemovesIsolatedSpecksButKeepsDotsBelowLetters) {
   EXPECT_GT(ShareBelow(result.page, dots, 100), 0.99);
   EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
   EXPECT_GE(result.specks_removed, speck_count * 95 / 100);
+  EXPECT_EQ(result.isolated_removed, result.specks_removed);
   EXPECT_GT(ShareBelow(result.page, page.text_mask, 100), 0.99);
 }
 
@@ -336,6 +337,8 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
   EXPECT_GE(result.specks_removed, speck_count * 95 / 100);
   // The i-dots of the font are marks too: nothing else went.
   EXPECT_LE(result.specks_removed, speck_count);
+  // They were near letters: the page's dirt figure hardly counts them.
+  EXPECT_LE(result.isolated_removed, speck_count / 10);
 }
 
 TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
