@@ -10,17 +10,11 @@
 namespace sohoa::clean {
 
 cv::Mat RemoveBorders(const cv::Mat& grey) {
-  // Bands are found on a copy reduced by a whole factor to 800-1600 px on
-  // its longest side (whole blocks average many times faster than any
-  // other ratio).
   constexpr int kWorkLongest = 800;
-  const int reduce = std::max(1, std::max(grey.cols, grey.rows) / kWorkLongest);
+  const int longest = std::max(grey.cols, grey.rows);
+  const double f = longest > kWorkLongest ? static_cast<double>(kWorkLongest) / longest : 1.0;
   cv::Mat small;
-  if (reduce > 1) {
-    cv::resize(grey, small, cv::Size(), 1.0 / reduce, 1.0 / reduce, cv::INTER_AREA);
-  } else {
-    small = grey;
-  }
+  cv::resize(grey, small, cv::Size(), f, f, cv::INTER_AREA);
 
   // "Dark" is judged against the paper, so grey or yellowed paper does not count.
   cv::Mat hist;

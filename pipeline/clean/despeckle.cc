@@ -69,7 +69,8 @@ struct Reach {
 // True when small mark `s` sits where text puts marks relative to letter `l`:
 // over it or under it (tone marks, i-dots, dots below), inside or against
 // its box (a stroke the copy broke off), on its baseline just after or
-// before it (full stop, decimal point), a few letters along at most (the
+// before it (full stop, decimal point) or hanging from it (comma), a few
+// letters along at most (the
 // letter next to a full stop may hang below the line: "p.", "g)."), or a
 // dash beside it halfway up (specks are round, dashes long).
 bool PlacedByLetter(const Box& s, const Box& l, const Reach& r) {
@@ -85,6 +86,11 @@ bool PlacedByLetter(const Box& s, const Box& l, const Reach& r) {
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
   if (same_rows && beside <= r.align) return true;  // against the letter
   if (beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align) return true;  // on its baseline
+  // A comma hangs from the baseline: taller than wide, reaching a little below it.
+  if (beside <= r.aside && s.y1 - s.y0 > s.x1 - s.x0 && s.y0 <= l.y1 && s.y1 > l.y1 &&
+      s.y1 - l.y1 <= r.gap) {
+    return true;
+  }
   const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
   return w >= 2 * h && same_rows && beside <= r.aside;
 }

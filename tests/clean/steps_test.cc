@@ -263,8 +263,8 @@ TEST(DespeckleTest, RemovesIsolatedSpecksButKeepsDotsBelowLetters) {
 // A photocopy's specks land anywhere, also within a letter's reach of the
 // text; there only those in the gap between words, halfway up the line, go
 // (also specks as large as a full stop). Full stops (also after a letter
-// hanging below the line), colons, ellipses, dashes, dots below and i-dots
-// are where the script puts such marks, and stay.
+// hanging below the line), colons, semicolons, ellipses, dashes, dots below
+// and i-dots are where the script puts such marks, and stay.
 TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
   static const char* kWords[] = {"dien", "bao", "cao", "tong", "ket", "hanh", "chinh",
                                  "noi", "vu", "nam", "so", "thuc", "hien", "ke", "hoach",
@@ -291,7 +291,7 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
       const int bottom = baseline + 1;  // of the letters standing on the baseline
       const int end = box.x + box.width - 1;
       const int first = cv::getTextSize(word.substr(0, 1), cv::FONT_HERSHEY_SIMPLEX, kScale, 3, &base).width;
-      switch (word_count++ % 7) {
+      switch (word_count++ % 8) {
         case 0:  // full stop on the baseline
           cv::circle(marks, {end + 6, bottom - 2}, 3, cv::Scalar(255), cv::FILLED);
           ++mark_count;
@@ -314,6 +314,11 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
         case 4:  // a dash before the next word
           cv::rectangle(marks, cv::Rect(end + 7, bottom - 14, 10, 3), cv::Scalar(255), cv::FILLED);
           ++mark_count;
+          break;
+        case 6:  // semicolon: a dot over a comma hanging from the baseline
+          cv::rectangle(marks, cv::Rect(end + 4, bottom - 4, 5, 11), cv::Scalar(255), cv::FILLED);
+          cv::circle(marks, {end + 6, bottom - 18}, 3, cv::Scalar(255), cv::FILLED);
+          mark_count += 2;
           break;
         case 5:  // a speck as large as a full stop in the gap, halfway up
           cv::circle(specks, {end + 12, bottom - 12}, 4, cv::Scalar(255), cv::FILLED);
