@@ -13,37 +13,18 @@
 
 #include "core/logger.h"
 #include "page_words.h"
+#include "dev_tool.h"
 #include "runner/config.h"
 #include "runner/pipeline.h"
 
 int main(int argc, char** argv) {
-  std::string config_path = "config/sohoa.toml", out_dir;
-  std::vector<std::string> files;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--config" && i + 1 < argc) {
-      config_path = argv[++i];
-    } else if (arg == "--out" && i + 1 < argc) {
-      out_dir = argv[++i];
-    } else {
-      files.push_back(arg);
-    }
-  }
-  if (out_dir.empty() || files.empty()) {
-    std::cerr << "usage: ocr_dump [--config FILE] --out DIR FILE...\n";
-    return 2;
-  }
-  auto config = sohoa::runner::LoadConfig(config_path);
-  if (!config.ok()) {
-    std::cerr << config.status().ToString() << "\n";
-    return 2;
-  }
+  const std::optional<sohoa::devtool::Args> args = sohoa::devtool::ParseArgs(argc, argv, "ocr_dump");
+  if (!args) return 2;
+  std::optional<sohoa::runner::Config> config = sohoa::devtool::LoadConfig(args->config_path);
+  if (!config) return 2;
   namespace fs = std::filesystem;
-  const fs::path home = fs::absolute(config_path).parent_path().parent_path();
-  if (fs::path(config->ocr.tessdata_dir).is_relative())
-    config->ocr.tessdata_dir = (home / config->ocr.tessdata_dir).string();
-  if (fs::path(config->text.bigram_model_path).is_relative() && !config->text.bigram_model_path.empty())
-    config->text.bigram_model_path = (home / config->text.bigram_model_path).string();
+  const std::string& out_dir = args->out_dir;
+  const std::vector<std::string>& files = args->files;
   fs::create_directories(out_dir);
   sohoa::NullLogger logger;
   sohoa::runner::Pipeline pipeline(*config, &logger);
