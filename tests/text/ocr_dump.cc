@@ -18,30 +18,9 @@
 #include "runner/pipeline.h"
 
 int main(int argc, char** argv) {
-  const std::optional<sohoa::devtool::Args> args = sohoa::devtool::ParseArgs(argc, argv, "ocr_dump");
-  if (!args) return 2;
-  std::optional<sohoa::runner::Config> config = sohoa::devtool::LoadConfig(args->config_path);
-  if (!config) return 2;
-  namespace fs = std::filesystem;
-  const std::string& out_dir = args->out_dir;
-  const std::vector<std::string>& files = args->files;
-  fs::create_directories(out_dir);
-  sohoa::NullLogger logger;
-  sohoa::runner::Pipeline pipeline(*config, &logger);
-  int failed = 0;
-  pipeline.Run(files, sohoa::runner::Mode::kOcr, [&](size_t, const sohoa::runner::FileOutcome& out) {
-    if (!out.status.ok()) {
-      std::cerr << out.path << ": " << out.status.ToString() << "\n";
-      ++failed;
-      return;
-    }
-    const std::string stem = fs::path(out.path).stem().string();
-    for (size_t i = 0; i < out.pages.size(); ++i) {
-      char suffix[32] = "";
-      if (out.pages.size() > 1) std::snprintf(suffix, sizeof suffix, "_p%02zu", i + 1);
-      std::ofstream f(fs::path(out_dir) / (stem + suffix + ".words"), std::ios::binary);
-      sohoa::text::dev::WritePageWords(out.pages[i].raw, f);
-    }
-  });
-  return failed ? 1 : 0;
+  return sohoa::devtool::ReadPagesThroughPipeline(
+      argc, argv, "ocr_dump", [](const sohoa::runner::PageOutcome& page, const std::string& base) {
+        std::ofstream f(base + ".words", std::ios::binary);
+        sohoa::text::dev::WritePageWords(page.raw, f);
+      });
 }
