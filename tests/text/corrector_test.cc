@@ -412,6 +412,28 @@ TEST_F(CorrectorTest, NumeralInABoxShapedLikeAnotherWithMoreStrokes) {
   EXPECT_EQ(PageCorrected(n_, page), "quý II năm\nquý III năm\n");
 }
 
+TEST_F(CorrectorTest, NumeralInsideALineTakesTheStrokesItsBoxHolds) {
+  // Blurred "quý III" (50 px at 36 px high: three strokes) read "quý II".
+  PageText page;
+  OcrLine a;
+  a.words = {Word("quý", 0), OcrWord{"II", Box{40, 0, 50, 36}, 72, {}}, Word("năm", 120)};
+  page.lines = {a};
+  std::vector<Correction> c;
+  EXPECT_EQ(PageCorrected(n_, page, &c), "quý III năm\n");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].reason, "numeral of strokes: its box is as wide as 3 stroke(s)");
+  // A box two strokes wide is "II"; one between two and three tells nothing.
+  page.lines[0].words[1].box.w = 33;
+  EXPECT_EQ(PageCorrected(n_, page), "quý II năm\n");
+  page.lines[0].words[1].box.w = 41;
+  EXPECT_EQ(PageCorrected(n_, page), "quý II năm\n");
+  // "III" in its own width stays; so does a word that is not all strokes.
+  page.lines[0].words[1] = OcrWord{"III", Box{40, 0, 50, 36}, 90, {}};
+  EXPECT_EQ(PageCorrected(n_, page), "quý III năm\n");
+  page.lines[0].words[1] = OcrWord{"IV", Box{40, 0, 50, 36}, 90, {}};
+  EXPECT_EQ(PageCorrected(n_, page), "quý IV năm\n");
+}
+
 TEST_F(CorrectorTest, HeadingNumeralsThatFitTheirBoxesStay) {
   PageText page;
   page.lines = {HeadingLine("I.", 28, "MỤC ĐÍCH"), HeadingLine("II.", 48, "NỘI DUNG"),
