@@ -2,6 +2,7 @@
 // Thread-safety: value types.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,14 @@ struct Box {
   int right() const { return x + w; }
   int bottom() const { return y + h; }
 };
+
+// The smallest box holding both; an empty box (w or h 0) adds nothing.
+inline Box BoxUnion(const Box& a, const Box& b) {
+  if (b.w <= 0 || b.h <= 0) return a;
+  if (a.w <= 0 || a.h <= 0) return b;
+  const int x = std::min(a.x, b.x), y = std::min(a.y, b.y);
+  return Box{x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
+}
 
 // One page as intake decoded it from a file.
 struct SourcePage {

@@ -182,11 +182,7 @@ void RecordSources(const std::vector<PageLines>& pages, const Header& header,
 std::optional<std::pair<ReceivedStamp, FieldSource>> ReadStampLines(const std::vector<OcrLine>& lines,
                                                                    int page_index) {
   std::vector<std::string> said;
-  for (const OcrLine& line : lines) {
-    std::string text;
-    for (const OcrWord& w : line.words) text += (text.empty() ? "" : " ") + w.text;
-    said.push_back(std::move(text));
-  }
+  for (const OcrLine& line : lines) said.push_back(TextOf(line.words, 0, line.words.size()));
   std::optional<ReceivedStamp> stamp = ReadReceivedStamp(said);
   if (!stamp) return std::nullopt;
   FieldSource source;
@@ -194,7 +190,7 @@ std::optional<std::pair<ReceivedStamp, FieldSource>> ReadStampLines(const std::v
   source.confidence = 1;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!StampArrivalNumber(said[i]) && !StampArrivalDate(said[i])) continue;
-    source.box = source.box.w > 0 ? BoxUnion(source.box, lines[i].box) : lines[i].box;
+    source.box = BoxUnion(source.box, lines[i].box);
     for (const OcrWord& w : lines[i].words) source.confidence = std::min(source.confidence, w.confidence / 100.0);
   }
   return std::make_pair(*stamp, source);

@@ -106,6 +106,9 @@ std::optional<ReceivedStamp> ReadReceivedStamp(const std::vector<std::string>& l
 
 // ---- layout.cc ------------------------------------------------------------
 
+// The text of words[begin, end): joined by spaces, NFC, runs of spaces made one.
+std::string TextOf(const std::vector<OcrWord>& words, size_t begin, size_t end);
+
 // Where a line in reading order sits on its page.
 struct LineGeometry {
   Box box;               // empty when the page has no geometry (text input)
@@ -175,8 +178,6 @@ std::string AuthorityAsIssuerPrints(std::string_view authority, std::string_view
 
 // ---- source.cc ------------------------------------------------------------
 
-// The smallest box holding both; an empty box (w or h 0) adds nothing.
-Box BoxUnion(const Box& a, const Box& b);
 
 // Lines [begin, end) a field's value was read from.
 struct LineSpan {

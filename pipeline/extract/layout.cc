@@ -6,7 +6,6 @@
 #include "extract/text_util.h"
 
 namespace sohoa::extract {
-namespace {
 
 std::string TextOf(const std::vector<OcrWord>& words, size_t begin, size_t end) {
   std::string out;
@@ -17,6 +16,8 @@ std::string TextOf(const std::vector<OcrWord>& words, size_t begin, size_t end) 
   }
   return CollapseSpaces(Nfc(out));
 }
+
+namespace {
 
 // Union of the boxes of words[begin, end) and their mean confidence.
 LineGeometry GeometryOf(const std::vector<OcrWord>& words, size_t begin, size_t end) {

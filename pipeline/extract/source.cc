@@ -18,13 +18,6 @@ std::string Compact(std::string_view text) {
 
 }  // namespace
 
-Box BoxUnion(const Box& a, const Box& b) {
-  if (b.w <= 0 || b.h <= 0) return a;
-  if (a.w <= 0 || a.h <= 0) return b;
-  const int x = std::min(a.x, b.x), y = std::min(a.y, b.y);
-  return Box{x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
-}
-
 std::optional<LineSpan> FindValueLines(const std::vector<std::string>& lines,
                                        std::string_view value, size_t from, size_t max_lines) {
   const std::string want = Compact(value);

@@ -445,9 +445,7 @@ std::vector<Box> FindTangledLines(const PageText& page_as_read) {
         const int y_overlap = std::min(tall.bottom(), other.bottom()) - std::max(tall.y, other.y);
         if (x_overlap <= -usual || y_overlap < other.h / 2) continue;
         taken[j] = grew = tangled = true;
-        const int x0 = std::min(zone.x, other.x), y0 = std::min(zone.y, other.y);
-        const int x1 = std::max(zone.right(), other.right()), y1 = std::max(zone.bottom(), other.bottom());
-        zone = Box{x0, y0, x1 - x0, y1 - y0};
+        zone = BoxUnion(zone, other);
       }
     }
     if (!tangled) continue;

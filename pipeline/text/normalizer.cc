@@ -204,12 +204,7 @@ class IcuTextNormalizer final : public TextNormalizer {
         for (OcrWord& word : line.words) {
           std::string& text = words[p][k++].text;
           if (text.empty() && !kept.empty()) {  // joined to the word before: one box
-            Box& b = kept.back().box;
-            const int x1 = std::max(b.right(), word.box.right()), y1 = std::max(b.bottom(), word.box.bottom());
-            b.x = std::min(b.x, word.box.x);
-            b.y = std::min(b.y, word.box.y);
-            b.w = x1 - b.x;
-            b.h = y1 - b.y;
+            kept.back().box = BoxUnion(kept.back().box, word.box);
             continue;
           }
           word.glyph_choices.clear();  // read once: the raw page keeps them
