@@ -49,14 +49,24 @@ int MedianSpace(const std::vector<OcrWord>& words) {
   return std::max(1, Median(std::move(gaps)));
 }
 
-// The widest gap inside `line` that still joins two words of one column.
-int ColumnGapLimit(const std::vector<OcrWord>& words, int median_h) {
-  const int far = static_cast<int>(kColumnGapHeights * median_h);
-  const int space = MedianSpace(words);
-  if (space == 0) return far;
-  const int near = std::max(static_cast<int>(kNearColumnGapHeights * median_h),
-                            static_cast<int>(kNearColumnGapSpaces * space));
-  return std::min(far, near);
+// A line's word height, its usual space between words (0 with fewer than 3
+// words), and the widest gap that still joins two words of one column.
+struct LineSpacing {
+  int median_h = 0;
+  int space = 0;
+  int gap_limit = 0;
+};
+
+// REQUIRES: !words.empty()
+LineSpacing SpacingOf(const std::vector<OcrWord>& words) {
+  LineSpacing s;
+  s.median_h = MedianHeight(words);
+  s.space = MedianSpace(words);
+  const int far = static_cast<int>(kColumnGapHeights * s.median_h);
+  s.gap_limit = s.space == 0 ? far
+                             : std::min(far, std::max(static_cast<int>(kNearColumnGapHeights * s.median_h),
+                                                      static_cast<int>(kNearColumnGapSpaces * s.space)));
+  return s;
 }
 
 // A letter or digit is at least this share of the page's usual word height
@@ -84,12 +94,12 @@ constexpr float kSpeckMaxConfidence = 50;
 // when alone; one, when bridging).
 constexpr double kSpeckMinGapSpaces = 2.5;
 
-bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, int median_h, int gap_limit) {
+bool IsSpeckInColumnGap(const std::vector<OcrWord>& words, size_t i, const LineSpacing& spacing) {
   if (i == 0 || i + 1 >= words.size()) return false;
   const OcrWord& w = words[i];
   const int before = w.box.x - words[i - 1].box.right();
   const int after = words[i + 1].box.x - w.box.right();
-  const int space = MedianSpace(words);
+  const int median_h = spacing.median_h, space = spacing.space, gap_limit = spacing.gap_limit;
   const double wide = std::max(kSpeckSideGapHeights * median_h, kSpeckMinGapSpaces * space);
   const bool isolated = before > wide && after > wide;
   // A doubtful word that a column gap already parts from one neighbour is
@@ -104,12 +114,11 @@ std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
   std::vector<Segment> out;
   for (const OcrLine& line : page.lines) {
     if (line.words.empty()) continue;
-    const int median_h = MedianHeight(line.words);
-    const int gap_limit = ColumnGapLimit(line.words, median_h);
+    const LineSpacing spacing = SpacingOf(line.words);
     OcrLine current;
     current.block = line.block;
     for (size_t i = 0; i < line.words.size(); ++i) {
-      if (IsSpeckInColumnGap(line.words, i, median_h, gap_limit)) {
+      if (IsSpeckInColumnGap(line.words, i, spacing)) {
         // Dropped: the columns either side split as if it were not there.
         current.box = Union(current.words);
         out.push_back({current});
@@ -117,7 +126,7 @@ std::vector<Segment> SplitAtColumnGaps(const PageText& page) {
         ++i;
       } else if (i > 0) {
         const int gap = line.words[i].box.x - line.words[i - 1].box.right();
-        if (gap > gap_limit) {
+        if (gap > spacing.gap_limit) {
           current.box = Union(current.words);
           out.push_back({current});
           current.words.clear();
@@ -465,17 +474,18 @@ PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left
   return ReplaceZoneWith(page, zone, {left, right});
 }
 
+bool CentreInside(const Box& box, const Box& zone) {
+  const int cx = box.x + box.w / 2, cy = box.y + box.h / 2;
+  return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();
+}
+
 PageText ReplaceZoneWith(const PageText& page, const Box& zone, const std::vector<PageText>& parts) {
-  const auto inside = [&](const Box& b) {
-    const int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-    return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();
-  };
   PageText out = page;
   out.lines.clear();
   bool placed = false;
   for (const OcrLine& line : page.lines) {
     OcrLine kept = line;
-    std::erase_if(kept.words, [&](const OcrWord& w) { return inside(w.box); });
+    std::erase_if(kept.words, [&](const OcrWord& w) { return CentreInside(w.box, zone); });
     if (kept.words.size() != line.words.size() && !placed) {
       for (const PageText& part : parts) {
         for (OcrLine l : part.lines) {

@@ -40,6 +40,9 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 // left empty go.
 PageText DropMarksReadAsLetters(const PageText& page);
 
+// True when the centre of `box` lies in `zone`: the word belongs to the zone.
+bool CentreInside(const Box& box, const Box& zone);
+
 // `page` with the words inside `zone` replaced by the lines of `parts`, in
 // their order, where the first replaced line stood.
 PageText ReplaceZoneWith(const PageText& page, const Box& zone, const std::vector<PageText>& parts);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <cstring>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -101,6 +102,23 @@ void SetPageImage(tesseract::TessBaseAPI& api, const Image& page, double dpi) {
 
 class TesseractEngine;
 
+// OCR confidence weighted by word length (bytes), so a few short lucky words
+// do not outweigh long ones.
+struct LetterConfidence {
+  double sum = 0, letters = 0;
+  // The words of `text` (only those whose centre is in `zone`, when given).
+  void Add(const PageText& text, const Box* zone = nullptr) {
+    for (const OcrLine& line : text.lines) {
+      for (const OcrWord& w : line.words) {
+        if (zone != nullptr && !CentreInside(w.box, *zone)) continue;
+        sum += w.confidence * static_cast<double>(w.text.size());
+        letters += static_cast<double>(w.text.size());
+      }
+    }
+  }
+  double Mean() const { return letters > 0 ? sum / letters : 0; }
+};
+
 // A table cell with fewer dark pixels than this is empty (a speck at most).
 constexpr int kMinCellInk = 40;
 
@@ -177,13 +195,19 @@ class TesseractEngine final : public Engine {
 
   // Dark pixels in `r` beyond a speck's worth.
   static bool HasInk(const Image& page, const Box& r) {
-    int dark = 0;
-    const int x1 = std::min(r.right(), page.width), y1 = std::min(r.bottom(), page.height);
-    for (int y = std::max(0, r.y); y < y1; ++y) {
+    const std::vector<int> ink = InkPerColumn(page, std::max(0, r.x), std::min(r.right(), page.width),
+                                              std::max(0, r.y), std::min(r.bottom(), page.height));
+    return std::accumulate(ink.begin(), ink.end(), 0) > kMinCellInk;
+  }
+
+  // Dark pixels in each column x_lo..x_hi-1 over rows y_lo..y_hi-1 (inside the page).
+  static std::vector<int> InkPerColumn(const Image& page, int x_lo, int x_hi, int y_lo, int y_hi) {
+    std::vector<int> ink(static_cast<size_t>(std::max(0, x_hi - x_lo)), 0);
+    for (int y = y_lo; y < y_hi; ++y) {
       const uint8_t* row = page.pixels.data() + static_cast<size_t>(y) * page.stride();
-      for (int x = std::max(0, r.x); x < x1; ++x) dark += row[static_cast<size_t>(x) * page.channels] < 128;
+      for (int x = x_lo; x < x_hi; ++x) ink[x - x_lo] += row[static_cast<size_t>(x) * page.channels] < 128;
     }
-    return dark > kMinCellInk;
+    return ink;
   }
 
   // Reads the merged header zone again as two columns, split at the emptiest
@@ -208,27 +232,11 @@ class TesseractEngine final : public Engine {
   // least as confident (per letter) as the first; `text` otherwise.
   static PageText KeepSurer(const PageText& text, const Box& zone, const PageText& left_text,
                             const PageText& right_text) {
-    const auto inside = [&](const Box& b) {
-      const int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-      return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();
-    };
-    double before = 0, before_n = 0, after = 0, after_n = 0;
-    for (const OcrLine& line : text.lines) {
-      for (const OcrWord& w : line.words) {
-        if (!inside(w.box)) continue;
-        before += w.confidence * static_cast<double>(w.text.size());
-        before_n += static_cast<double>(w.text.size());
-      }
-    }
-    for (const PageText* part : {&left_text, &right_text}) {
-      for (const OcrLine& line : part->lines) {
-        for (const OcrWord& w : line.words) {
-          after += w.confidence * static_cast<double>(w.text.size());
-          after_n += static_cast<double>(w.text.size());
-        }
-      }
-    }
-    if (after_n == 0 || (before_n > 0 && after / after_n < before / before_n)) return text;
+    LetterConfidence before, after;
+    before.Add(text, &zone);
+    after.Add(left_text);
+    after.Add(right_text);
+    if (after.letters == 0 || (before.letters > 0 && after.Mean() < before.Mean())) return text;
     return ReplaceZone(text, zone, left_text, right_text);
   }
 
@@ -237,11 +245,7 @@ class TesseractEngine final : public Engine {
   static int InkGutter(const Image& page, const MergedHeader& m) {
     const int x_lo = std::clamp(m.gutter_lo, 0, page.width - 1), x_hi = std::clamp(m.gutter_hi, x_lo + 1, page.width);
     const int y_lo = std::clamp(m.band_top, 0, page.height - 1), y_hi = std::clamp(m.band_bottom, y_lo + 1, page.height);
-    std::vector<int> ink(static_cast<size_t>(x_hi - x_lo), 0);
-    for (int y = y_lo; y < y_hi; ++y) {
-      const uint8_t* row = page.pixels.data() + static_cast<size_t>(y) * page.stride();
-      for (int x = x_lo; x < x_hi; ++x) ink[x - x_lo] += row[static_cast<size_t>(x) * page.channels] < 128;
-    }
+    const std::vector<int> ink = InkPerColumn(page, x_lo, x_hi, y_lo, y_hi);
     const int least = *std::min_element(ink.begin(), ink.end());
     int best_start = 0, best_len = 0;
     for (int i = 0; i < static_cast<int>(ink.size());) {
@@ -265,7 +269,7 @@ class TesseractEngine final : public Engine {
     if (options_.page_timeout_ms > 0) monitor.set_deadline_msecs(options_.page_timeout_ms);
     if (api_->Recognize(&monitor) != 0 || monitor.deadline_exceeded()) {
       api_->Clear();
-      return Status::Internal("OCR failed on the header of this page");
+      return Status::Internal("OCR failed on a part of this page read again (header, tangled lines or a table cell)");
     }
     PageText text = Collect(page.width, page.height);
     api_->Clear();
