@@ -33,10 +33,8 @@ constexpr double kInkGain = 3.0;
 
 // The stamp's strokes in grey, dark where the ink is most coloured.
 cv::Mat InkByColour(const cv::Mat& bgr) {
-  cv::Mat balanced;
-  cv::divide(bgr, PaperBrightness(bgr), balanced, 255.0);
   std::vector<cv::Mat> planes;
-  cv::split(balanced, planes);
+  cv::split(WhiteBalanced(bgr), planes);
   const cv::Mat chroma =
       cv::max(cv::max(planes[0], planes[1]), planes[2]) - cv::min(cv::min(planes[0], planes[1]), planes[2]);
   cv::Mat ink;

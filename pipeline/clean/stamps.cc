@@ -30,15 +30,6 @@ cv::Mat HueMask(const cv::Mat& hsv, int min_saturation, int min_value) {
   return red_low | red_high | blue;
 }
 
-// Each channel divided by its own paper brightness: yellowed or tinted paper
-// turns neutral white, so ink keeps its hue and the blend of blue ink with
-// yellow paper stays blue instead of turning grey.
-cv::Mat WhiteBalanced(const cv::Mat& bgr) {
-  cv::Mat balanced;
-  cv::divide(bgr, PaperBrightness(bgr), balanced, 255.0);
-  return balanced;
-}
-
 // The components of `weak` that hold a pixel of `strong`.
 cv::Mat GrowInto(const cv::Mat& strong, const cv::Mat& weak) {
   cv::Mat labels;
@@ -141,6 +132,12 @@ StampSurvey Survey(const cv::Mat& bgr, double min_share, int min_clear) {
 }
 
 }  // namespace
+
+cv::Mat WhiteBalanced(const cv::Mat& bgr) {
+  cv::Mat balanced;
+  cv::divide(bgr, PaperBrightness(bgr), balanced, 255.0);
+  return balanced;
+}
 
 cv::Mat ColouredInkMask(const cv::Mat& bgr) {
   if (bgr.channels() < 3) return cv::Mat::zeros(bgr.size(), CV_8U);

@@ -68,6 +68,10 @@ cv::Mat PaperBrightness(const cv::Mat& grey);
 cv::Mat FlattenBackground(const cv::Mat& grey);
 
 // stamps.cc -----------------------------------------------------------------
+// Each channel divided by its own paper brightness: yellowed or tinted paper
+// turns neutral white, so ink keeps its hue and the blend of blue ink with
+// yellow paper stays blue instead of turning grey.
+cv::Mat WhiteBalanced(const cv::Mat& bgr);
 // Mask (255) of pixels inked in saturated red or blue (seals, received stamps).
 cv::Mat ColouredInkMask(const cv::Mat& bgr);
 // Where a colour page carries coloured ink, from one look at a reduced copy.
