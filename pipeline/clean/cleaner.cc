@@ -184,9 +184,10 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
     // lines are level.
     if (options_.orientation && orientation.check_upside) {
       log.Start();
-      if (LooksUpsideDown(analysis)) {
-        turn([](const cv::Mat& m) { return RotateQuarterTurns(m, 180); });
-        q.rotation_deg = (q.rotation_deg + 180) % 360;
+      const int deg = ChooseUpside(analysis, orientation.detector_failed ? nullptr : detector_);
+      if (deg != 0) {
+        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); });
+        q.rotation_deg = (q.rotation_deg + deg) % 360;
       }
       SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", grey));
     }

@@ -1,6 +1,9 @@
-// Which way up: the OCR stage's detector (Tesseract OSD) when it is sure;
-// otherwise the candidate that reads with the best confidence; with no
-// detector at all, the page's geometry.
+// Which way up: the page's geometry when its text lines leave no doubt;
+// otherwise the OCR stage's detector (Tesseract OSD) when it is sure, then
+// the candidate that reads with the best confidence; with no detector at
+// all, geometry.
+#include <initializer_list>
+
 #include <opencv2/imgproc.hpp>
 
 #include "clean/steps.h"
@@ -16,35 +19,60 @@ Image MiddleStrip(const cv::Mat& grey) {
   return ToImage(grey(cv::Rect(0, top, grey.cols, height)).clone());
 }
 
+// Reads the middle strip of `grey` in each of `rotations` and gives the one
+// read with the best confidence; -1 when no reading succeeded.
+int BestReadRotation(const cv::Mat& grey, OrientationDetector* detector,
+                     std::initializer_list<int> rotations) {
+  int chosen = -1;
+  double best = -1;
+  for (int rotation : rotations) {
+    Result<double> confidence =
+        detector->ReadingConfidence(MiddleStrip(RotateQuarterTurns(grey, rotation)));
+    if (confidence.ok() && *confidence > best) {
+      best = *confidence;
+      chosen = rotation;
+    }
+  }
+  return chosen;
+}
+
 }  // namespace
 
 OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* detector) {
   OrientationChoice choice;
-  if (detector != nullptr) {
+  const LineDirection direction = MeasureLineDirection(grey);
+  const int level = direction.horizontal() ? 0 : 90;
+  // OSD costs about a sixth of a page's OCR time; most pages need none.
+  if (detector != nullptr && !direction.clear()) {
     Result<OrientationEstimate> estimate = detector->Detect(ToImage(grey));
     if (estimate.ok() && estimate->reliable) {
       choice.rotate_cw_deg = ((estimate->rotate_cw_deg % 360 + 360) % 360) / 90 * 90;
       return choice;
     }
     // Unsure: read a strip in both orientations the line direction allows.
-    const int first = TextLinesHorizontal(grey) ? 0 : 90;
-    double best = -1;
-    bool read_any = false;
-    for (int rotation : {first, first + 180}) {
-      Result<double> confidence =
-          detector->ReadingConfidence(MiddleStrip(RotateQuarterTurns(grey, rotation)));
-      if (!confidence.ok()) continue;
-      read_any = true;
-      if (*confidence > best) {
-        best = *confidence;
-        choice.rotate_cw_deg = rotation;
-      }
+    const int read = BestReadRotation(grey, detector, {level, level + 180});
+    if (read >= 0) {
+      choice.rotate_cw_deg = read;
+      return choice;
     }
-    if (read_any) return choice;
+    choice.detector_failed = true;
   }
-  choice.rotate_cw_deg = TextLinesHorizontal(grey) ? 0 : 90;
+  choice.rotate_cw_deg = level;
   choice.check_upside = true;
   return choice;
+}
+
+int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector) {
+  const UprightEvidence evidence = MeasureUpright(level_grey);
+  if (detector != nullptr && !UprightClear(evidence)) {
+    Result<OrientationEstimate> estimate = detector->Detect(ToImage(level_grey));
+    if (estimate.ok() && estimate->reliable) {
+      return ((estimate->rotate_cw_deg % 360 + 360) % 360) / 90 * 90;
+    }
+    const int read = BestReadRotation(level_grey, detector, {0, 180});
+    if (read >= 0) return read;
+  }
+  return LooksUpsideDown(level_grey) ? 180 : 0;
 }
 
 }  // namespace sohoa::clean

@@ -21,9 +21,34 @@ cv::Mat ToGrey(const cv::Mat& page);
 // Rotates clockwise by 0/90/180/270 degrees (other values are rounded down to
 // a multiple of 90).
 cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg);
-// True when the page's text lines run horizontally (row profile of the ink
-// varies more than the column profile).
+// How much of the page's ink smears into long thin strips along rows and
+// along columns: text lines make strips only along their own direction.
+struct LineDirection {
+  double horizontal_area = 0;
+  double vertical_area = 0;
+  int horizontal_strips = 0;
+  int vertical_strips = 0;
+  bool horizontal() const { return horizontal_area >= vertical_area; }
+  // Many strips one way and few the other: a page of text lines, not a
+  // word or two, a picture or a table whose rules run both ways.
+  bool clear() const;
+};
+LineDirection MeasureLineDirection(const cv::Mat& grey);
+// True when the page's text lines run horizontally.
 bool TextLinesHorizontal(const cv::Mat& grey);
+// For a page whose lines are level: the ink of its lines above their
+// x-height band (ascenders, capitals, tone marks) and below it (descenders,
+// dots below), summed over the lines found.
+struct UprightEvidence {
+  int lines = 0;
+  double above = 0;
+  double below = 0;
+  double ink = 0;  // all the ink of those lines
+};
+UprightEvidence MeasureUpright(const cv::Mat& grey);
+// The evidence says which way up beyond doubt: enough lines, and far more
+// ink on one side of their x-height band than on the other.
+bool UprightClear(const UprightEvidence& e);
 // For a page whose lines are horizontal: true when it looks upside down
 // (more ink hangs below the x-height band of the lines than rises above it;
 // ascenders and Vietnamese tone marks rise above).
@@ -34,12 +59,20 @@ int GeometricOrientation(const cv::Mat& grey);
 // page_orientation.cc -------------------------------------------------------
 struct OrientationChoice {
   int rotate_cw_deg = 0;        // quarter turn to apply now
-  bool check_upside = false;    // decided by geometry: test 0 vs 180 after deskew
+  bool check_upside = false;    // lines made level: test 0 vs 180 after deskew
+  bool detector_failed = false; // asked and it failed: do not ask again
 };
-// Asks `detector` (may be null); when it is unsure, compares its reading
-// confidence on a strip of the candidate orientations; without a detector
-// (or when it fails) uses the page's geometry.
+// The first look, before deskew. When the text lines clearly run one way
+// (or there is no detector), geometry turns them level and leaves up or
+// down for `ChooseUpside`. Otherwise asks `detector` (Tesseract OSD); when
+// it is unsure, compares its reading confidence on a strip of the two
+// orientations the lines allow; when it fails, geometry again.
 OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* detector);
+// For a page whose lines are level and deskewed: the further clockwise turn
+// (0 or 180, or a quarter turn when the detector sees the lines run the
+// other way) that sets it upright. Geometry when its evidence is clear or
+// there is no detector; otherwise the detector as in `ChooseOrientation`.
+int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector);
 
 // image_convert.cc ----------------------------------------------------------
 // Deep copies between the stage-boundary Image and cv::Mat (1 or 3 channels).

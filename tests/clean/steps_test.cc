@@ -76,6 +76,33 @@ TEST_P(GeometricOrientationTest, UndoesAQuarterTurn) {
 INSTANTIATE_TEST_SUITE_P(QuarterTurns, GeometricOrientationTest,
                          ::testing::Values(0, 90, 180, 270));
 
+// A page of text lines leaves geometry no doubt (OSD need not be asked);
+// six lines, or a page of capitals (no ascenders or descenders), do.
+TEST(OrientationTest, GeometryIsClearOnAFullPageOnly) {
+  const cv::Mat full = ToGrey(MakeTextPage(1200, 1600, 3).bgr);
+  for (int turn : {0, 90}) {
+    const LineDirection d = MeasureLineDirection(RotateQuarterTurns(full, turn));
+    EXPECT_TRUE(d.clear()) << turn;
+    EXPECT_EQ(d.horizontal(), turn == 0);
+  }
+  EXPECT_TRUE(UprightClear(MeasureUpright(full)));
+  const UprightEvidence over = MeasureUpright(RotateQuarterTurns(full, 180));
+  EXPECT_TRUE(UprightClear(over));
+  EXPECT_GT(over.below, over.above);
+
+  const cv::Mat sparse = ToGrey(MakeTextPage(1200, 520, 21).bgr);  // six strips
+  EXPECT_FALSE(MeasureLineDirection(sparse).clear());
+  EXPECT_FALSE(UprightClear(MeasureUpright(sparse)));
+
+  cv::Mat capitals(1600, 1200, CV_8U, cv::Scalar(255));
+  for (int y = 150; y < 1500; y += 72) {
+    cv::putText(capitals, "UBND HUYEN QUANG DIEN", {100, y}, cv::FONT_HERSHEY_SIMPLEX, 1.3,
+                cv::Scalar(0), 3);
+  }
+  EXPECT_TRUE(MeasureLineDirection(capitals).clear());
+  EXPECT_FALSE(UprightClear(MeasureUpright(capitals)));
+}
+
 TEST(OrientationTest, QuarterTurnsCompose) {
   cv::Mat grey(4, 6, CV_8U, cv::Scalar(255));
   grey.at<uint8_t>(0, 0) = 0;
