@@ -64,35 +64,52 @@ struct Reach {
   int align;     // slack of "on the same baseline" and "centred over"
   int stack;     // a colon's upper dot over its lower one
   int anchor;    // a letter (or comma) at least this tall or wide holds marks
+  int stop;      // a full stop or comma from the ink before it
 };
 
-// True when small mark `s` sits where text puts marks relative to letter `l`:
-// over it or under it (tone marks, i-dots, dots below), inside or against
-// its box (a stroke the copy broke off), on its baseline just after or
-// before it (full stop, decimal point) or hanging from it (comma), a few
-// letters along at most (the
-// letter next to a full stop may hang below the line: "p.", "g)."), or a
-// dash beside it halfway up (specks are round, dashes long).
-bool PlacedByLetter(const Box& s, const Box& l, const Reach& r) {
+// Where small mark `s` sits relative to letter `l`.
+enum class Place {
+  kNowhere,
+  // Over it or under it (tone marks, i-dots, dots below), inside or against
+  // its box (a stroke the copy broke off), or a dash beside it halfway up
+  // (specks are round, dashes long).
+  kOnLetter,
+  // On its baseline a few letters along at most (the letter next to a full
+  // stop may hang below the line: "p.", "g)."), or hanging from it (comma):
+  // a full stop or comma if a letter stands just before it.
+  kOnBaseline,
+};
+
+Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
   const bool over_columns = s.cx() >= l.x0 - r.align && s.cx() <= l.x1 + r.align;
   if (over_columns) {
     const int below = s.y0 - l.y1 - 1, above = l.y0 - s.y1 - 1;
-    if (below < 0 && above <= r.gap) return true;  // above the letter, or within its rows
+    if (below < 0 && above <= r.gap) return Place::kOnLetter;  // above the letter, or within its rows
     // A dot below sits close under its vowel (2-4 px at 300 dpi on the dev
     // pages' clean copies; tone marks above stand further off).
-    if (below >= 0 && below <= r.below) return true;
+    if (below >= 0 && below <= r.below) return Place::kOnLetter;
   }
   const bool same_rows = s.y1 >= l.y0 - r.align && s.y0 <= l.y1 + r.align;
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
-  if (same_rows && beside <= r.align) return true;  // against the letter
-  if (beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align) return true;  // on its baseline
+  if (same_rows && beside <= r.align) return Place::kOnLetter;  // against the letter
+  const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
+  if (w >= 2 * h && same_rows && beside <= r.aside) return Place::kOnLetter;
+  if (beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align) return Place::kOnBaseline;
   // A comma hangs from the baseline: taller than wide, reaching a little below it.
   if (beside <= r.aside && s.y1 - s.y0 > s.x1 - s.x0 && s.y0 <= l.y1 && s.y1 > l.y1 &&
       s.y1 - l.y1 <= r.gap) {
-    return true;
+    return Place::kOnBaseline;
   }
-  const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
-  return w >= 2 * h && same_rows && beside <= r.aside;
+  return Place::kNowhere;
+}
+
+// A full stop or comma follows something on its line: a letter, a digit
+// (whose tabular width leaves a wider gap), a closing quote or bracket. A
+// speck before a word, at the start of a line or after a long gap, follows
+// nothing (OCR reads it as a stray mark: ".ban", "'Số").
+bool FollowsInk(const Box& s, const Box& c, const Reach& r) {
+  const int gap = s.x0 - c.x1 - 1;
+  return c.x0 < s.x0 && gap <= r.stop && c.y1 >= s.y0 - r.stack && c.y0 <= s.y1;
 }
 
 }  // namespace
@@ -113,7 +130,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   const int max_mark_side = std::max(2, px(11));
   const int min_mark_area = static_cast<int>(std::lround(10 * unit * unit));
   const int near_text_px = std::max(4, px(12));
-  const Reach reach{near_text_px, px(6), px(72), px(3), px(24), px(12)};
+  const Reach reach{near_text_px, px(6), px(72), px(3), px(24), px(12), px(20)};
 
   cv::Mat ink = InkMask(grey);
   cv::Mat labels, stats, centroids;
@@ -128,6 +145,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   std::vector<bool> speck(n, false), mark(n, false);
   std::vector<Box> boxes(n);
   BoxGrid anchors(grey.size(), 4 * near_text_px, std::max(reach.gap, reach.aside) + max_mark_side);
+  BoxGrid everything(grey.size(), 4 * near_text_px, reach.stop + reach.stack);
   for (int i = 1; i < n; ++i) {
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
     boxes[i] = BoxOf(stats, i);
@@ -140,6 +158,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
                     cv::Point(b.x1 / kCell, b.y1 / kCell), cv::Scalar(255), cv::FILLED);
     }
     if (!mark[i] && side >= reach.anchor) anchors.Add(i, b);
+    if (area >= min_mark_area) everything.Add(i, b);
   }
   // Small marks near letters, and whether a letter holds each in place.
   // Commas and other small letters go with them: a semicolon's dot stands
@@ -172,12 +191,20 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
     near.push_back(i);
     marks.Add(i, s);
+    bool on_baseline = false, after_letter = false;
     for (int l : anchors.Near(s.cx(), s.cy())) {
-      if (PlacedByLetter(s, boxes[l], reach)) {
+      const Place place = PlaceByLetter(s, boxes[l], reach);
+      if (place == Place::kOnLetter) {
         placed[i] = true;
         break;
       }
+      on_baseline = on_baseline || place == Place::kOnBaseline;
     }
+    for (int c : everything.Near(s.cx(), s.cy())) {
+      if (after_letter) break;
+      after_letter = c != i && FollowsInk(s, boxes[c], reach);
+    }
+    if (on_baseline && after_letter) placed[i] = true;
   }
   // Marks held by other marks: a colon's upper dot over a placed dot (or a
   // semicolon's over its comma), the dots of a leader or an ellipsis in a
@@ -194,7 +221,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       const Box& o = boxes[j];
       const bool stacked = placed[j] && s.cx() >= o.x0 - reach.align && s.cx() <= o.x1 + reach.align &&
                            o.y0 > s.y1 && o.y0 - s.y1 - 1 <= reach.stack;
-      if (stacked || in_row(s, o)) {
+      if (stacked || (mark[j] && in_row(s, o))) {
         keep[i] = true;
         break;
       }

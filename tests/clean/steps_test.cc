@@ -318,6 +318,10 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
       const int bottom = baseline + 1;  // of the letters standing on the baseline
       const int end = box.x + box.width - 1;
       const int first = cv::getTextSize(word.substr(0, 1), cv::FONT_HERSHEY_SIMPLEX, kScale, 3, &base).width;
+      if (x == 140) {  // a speck on the baseline before a line's first word (OCR: ".ban")
+        cv::circle(specks, {box.x - 12, bottom - 3}, 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+      }
       switch (word_count++ % 8) {
         case 0:  // full stop on the baseline
           cv::circle(marks, {end + 6, bottom - 2}, 3, cv::Scalar(255), cv::FILLED);
