@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "core/utf8.h"
@@ -72,6 +73,19 @@ LineSpacing SpacingOf(const std::vector<OcrWord>& words) {
 // A letter or digit is at least this share of the page's usual word height
 // (x-height letters without marks are about half of it).
 constexpr double kMinGlyphHeightShare = 0.35;
+
+// Words under marks torn off them read with less confidence than this, on
+// average (bare capitals "QUA NHI MA NON G": 3-64; lines read whole: 90+).
+constexpr double kOrphanedMarksMaxConfidence = 75;
+
+// A word read with less confidence than this, its box wider than this many
+// of its heights per letter read, is several words read as a few letters
+// ("CHỦ TỊCH" as "Ấn", 316 px wide); the widest capitals are about one
+// height wide.
+constexpr double kStretchedMaxConfidence = 50;
+constexpr double kStretchedWidthHeights = 1.6;
+// Lower than this share of the usual word height it is a remnant, not words.
+constexpr double kStretchedMinHeightShare = 0.6;
 
 // A line this many times the page's usual line height is two lines or more.
 constexpr double kTangledLineHeights = 1.7;
@@ -397,32 +411,116 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page) {
   return m;
 }
 
-PageText DropMarksReadAsLetters(const PageText& page) {
+namespace {
+
+// ASCII punctuation, dashes, quotes, bullets and the like (U+2010-U+205E).
+bool PunctuationOnly(std::string_view t) {
+  const std::u32string cps = CodePoints(t);
+  return std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+    return (c < 0x80 && std::ispunct(static_cast<int>(c))) || (c >= 0x2010 && c <= 0x205E) || c == 0xB7;
+  });
+}
+
+// The page's usual word height; 0 when too few words to tell.
+double UsualWordHeight(const PageText& page) {
   std::vector<int> heights;
   for (const OcrLine& line : page.lines) {
     for (const OcrWord& w : line.words) heights.push_back(w.box.h);
   }
-  if (heights.size() < 10) return page;
-  const double usual = Median(heights);
-  // ASCII punctuation, dashes, quotes, bullets and the like (U+2010-U+205E).
-  const auto punctuation_only = [](std::string_view t) {
-    const std::u32string cps = CodePoints(t);
-    return std::all_of(cps.begin(), cps.end(), [](char32_t c) {
-      return (c < 0x80 && std::ispunct(static_cast<int>(c))) || (c >= 0x2010 && c <= 0x205E) || c == 0xB7;
-    });
-  };
+  return heights.size() < 10 ? 0 : Median(heights);
+}
+
+bool MarkReadAsLetter(const OcrWord& w, double usual) {
+  return w.box.h < kMinGlyphHeightShare * usual && !PunctuationOnly(w.text);
+}
+
+}  // namespace
+
+PageText DropMarksReadAsLetters(const PageText& page) {
+  const double usual = UsualWordHeight(page);
+  if (usual == 0) return page;
   PageText out = page;
   out.lines.clear();
   for (OcrLine line : page.lines) {
     const size_t before = line.words.size();
-    std::erase_if(line.words, [&](const OcrWord& w) {
-      return w.box.h < kMinGlyphHeightShare * usual && !punctuation_only(w.text);
-    });
+    std::erase_if(line.words, [&](const OcrWord& w) { return MarkReadAsLetter(w, usual); });
     if (line.words.empty()) continue;
     if (line.words.size() != before) line.box = Union(line.words);
     out.lines.push_back(std::move(line));
   }
   return out;
+}
+
+std::vector<Box> FindOrphanedMarks(const PageText& page) {
+  const double usual = UsualWordHeight(page);
+  if (usual == 0) return {};
+  std::vector<Box> marks;
+  for (const OcrLine& line : page.lines) {
+    for (const OcrWord& w : line.words) {
+      if (MarkReadAsLetter(w, usual)) marks.push_back(w.box);
+    }
+  }
+  if (marks.empty()) return {};
+  std::vector<Box> zones;
+  const int pad = static_cast<int>(usual / 8);
+  // Column by column: a footer's two columns are often one line to Tesseract.
+  for (const Segment& seg : SplitAtColumnGaps(page)) {
+    Box zone;
+    double confidence = 0;
+    int bare = 0;
+    for (const OcrWord& w : seg.line.words) {
+      if (MarkReadAsLetter(w, usual)) continue;
+      zone = BoxUnion(zone, w.box);
+      // The marks of its capitals stand right over it.
+      bool under_mark = false;
+      for (const Box& m : marks) {
+        const bool columns_meet = w.box.x <= m.right() && w.box.right() >= m.x;
+        if (columns_meet && w.box.y >= m.y && w.box.y - m.bottom() <= usual / 2) {
+          zone = BoxUnion(zone, m);
+          under_mark = true;
+        }
+      }
+      if (under_mark) {
+        confidence += w.confidence;
+        ++bare;
+      }
+    }
+    // Letters read without their marks match no word: a line read well
+    // kept its marks, and what stands over it is something else.
+    if (bare == 0 || confidence / bare >= kOrphanedMarksMaxConfidence) continue;
+    zones.push_back(Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad});
+  }
+  return zones;
+}
+
+std::vector<Box> FindStretchedWords(const PageText& page) {
+  const double usual = UsualWordHeight(page);
+  if (usual == 0) return {};
+  std::vector<Box> zones;
+  for (const OcrLine& line : page.lines) {
+    for (const OcrWord& w : line.words) {
+      const size_t letters = CodePointCount(w.text);
+      if (w.confidence >= kStretchedMaxConfidence || letters == 0 || PunctuationOnly(w.text) ||
+          w.box.h < kStretchedMinHeightShare * usual ||
+          w.box.w <= kStretchedWidthHeights * w.box.h * static_cast<double>(letters)) {
+        continue;
+      }
+      // With whatever small stands right over it (a mark it lost).
+      Box zone = w.box;
+      for (const OcrLine& other : page.lines) {
+        for (const OcrWord& m : other.words) {
+          const bool columns_meet = m.box.x < w.box.right() && m.box.right() > w.box.x;
+          if (&m != &w && columns_meet && m.box.h < w.box.h / 2 && m.box.bottom() <= w.box.y + w.box.h / 2 &&
+              w.box.y - m.box.bottom() <= usual / 2) {
+            zone = BoxUnion(zone, m.box);
+          }
+        }
+      }
+      const int pad = static_cast<int>(usual / 8);
+      zones.push_back(Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad});
+    }
+  }
+  return zones;
 }
 
 std::vector<Box> FindTangledLines(const PageText& page_as_read) {

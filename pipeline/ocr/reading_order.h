@@ -36,9 +36,22 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 
 // `page` without the marks read as letters or digits that are far lower
 // than the page's words ("Ấ", "è", "ˆ." 8 px high among 43 px words: what is
-// left of a seal or a signature); punctuation ("-", ".", ",") stays. Lines
-// left empty go.
+// left of a seal or a signature, or marks torn off their letters);
+// punctuation ("-", ".", ",") stays. Lines left empty go.
 PageText DropMarksReadAsLetters(const PageText& page);
+
+// Zones where Tesseract took the marks of a line's capitals ("Á", "Ă", "Ò"
+// in bold "CHÁNH VĂN PHÒNG") for a line of their own above it, and read the
+// letters bare ("QUA NHI MA NON G"): each such mark standing right over
+// words, with those words. Read again alone, the line keeps its marks. Marks
+// over nothing are left to `DropMarksReadAsLetters`. Run on the page as
+// first read, before the marks are dropped.
+std::vector<Box> FindOrphanedMarks(const PageText& page);
+
+// Zones of words read as far fewer letters than their box holds, with little
+// confidence ("CHỦ TỊCH" under a seal read as "Ấn"), with any mark standing
+// right over them: read again alone, they come out whole.
+std::vector<Box> FindStretchedWords(const PageText& page);
 
 // True when the centre of `box` lies in `zone`: the word belongs to the zone.
 bool CentreInside(const Box& box, const Box& zone);

@@ -160,8 +160,20 @@ class TesseractEngine final : public Engine {
                                        std::to_string(options_.page_timeout_ms / 1000) +
                                        " s on this page and was stopped");
     }
-    PageText text = DropMarksReadAsLetters(Collect(page.width, page.height));
+    const PageText first = Collect(page.width, page.height);
     api_->Clear();
+    PageText text = DropMarksReadAsLetters(first);
+    // Lines read without their marks, and words read as a few letters: each
+    // zone read again alone, once.
+    std::vector<Box> bare = FindOrphanedMarks(first);
+    for (const Box& zone : FindStretchedWords(first)) {
+      if (std::none_of(bare.begin(), bare.end(), [&](const Box& z) { return CentreInside(zone, z); })) {
+        bare.push_back(zone);
+      }
+    }
+    for (const Box& zone : bare) {
+      SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone, tesseract::PSM_SINGLE_BLOCK));
+    }
     for (const Box& zone : FindTangledLines(text)) {
       SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone));
     }
@@ -225,6 +237,11 @@ class TesseractEngine final : public Engine {
   // Reads `zone` again on its own.
   Result<PageText> Reread(const Image& page, double dpi, const PageText& text, const Box& zone) {
     SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone));
+    return KeepSurer(text, zone, again, PageText{});
+  }
+  Result<PageText> Reread(const Image& page, double dpi, const PageText& text, const Box& zone,
+                          tesseract::PageSegMode mode) {
+    SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone, mode));
     return KeepSurer(text, zone, again, PageText{});
   }
 

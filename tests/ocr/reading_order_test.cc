@@ -305,6 +305,79 @@ TEST(MarksTest, MarksFarLowerThanWordsAreNoLetters) {
                                       "– Nhu tren;"}));
 }
 
+// Body lines read well, as the words around a signature block are.
+PageText BodyPage() {
+  PageText page = A4Page();
+  for (int i = 0; i < 4; ++i) {
+    OcrLine line = Line(250 + 72 * i, {{"tren day la bao cao cua uy ban", 354}});
+    for (OcrWord& w : line.words) w.confidence = 95;
+    page.lines.push_back(line);
+  }
+  return page;
+}
+
+// Tesseract put the marks of "CHÁNH VĂN PHÒNG" on a line of their own and
+// read the capitals bare, with little confidence.
+TEST(MarksTest, MarksTornOffABareLineGiveTheLineToReadAgain) {
+  PageText page = BodyPage();
+  OcrLine marks = Line(700, {{"Ấ", 1560}, {"Ặ", 1700}, {"è", 1820}});
+  for (OcrWord& w : marks.words) w.box.h = 8;
+  page.lines.push_back(marks);
+  OcrLine bare = Line(712, {{"QUA NHI MA NON G", 1538}});
+  for (OcrWord& w : bare.words) w.confidence = 30;
+  page.lines.push_back(bare);
+  const std::vector<Box> zones = FindOrphanedMarks(page);
+  ASSERT_EQ(zones.size(), 1u);
+  EXPECT_LE(zones[0].x, 1538);
+  EXPECT_GE(zones[0].right(), bare.words.back().box.right());
+  EXPECT_LE(zones[0].y, 700);
+  EXPECT_GE(zones[0].bottom(), 752);
+  // The dropped marks leave the line as it was; the re-read puts them back.
+  EXPECT_EQ(Lines(DropMarksReadAsLetters(page)).back(), "QUA NHI MA NON G");
+
+  // The same line read well kept its marks: what stands over it is no part of it.
+  for (OcrWord& w : page.lines.back().words) w.confidence = 93;
+  EXPECT_TRUE(FindOrphanedMarks(page).empty());
+}
+
+TEST(MarksTest, MarksOverNothingAreARemnantNotALine) {
+  PageText page = BodyPage();
+  OcrLine marks = Line(700, {{"Ấ", 1633}, {"è", 1980}});
+  for (OcrWord& w : marks.words) w.box.h = 8;
+  page.lines.push_back(marks);
+  EXPECT_TRUE(FindOrphanedMarks(page).empty());
+}
+
+// "CHỦ TỊCH" under a seal read as "Ấn" in a box for eight letters, the
+// hook of "Ủ" read apart above it.
+TEST(MarksTest, AWordReadAsFarFewerLettersThanItsBoxHoldsIsReadAgain) {
+  PageText page = BodyPage();
+  OcrLine hook = Line(299, {{"Ñ", 1769}});
+  hook.words[0].box = Box{1769, 299, 12, 14};
+  hook.words[0].confidence = 49;
+  page.lines.push_back(hook);
+  OcrLine stretched = Line(316, {{"Ấn", 1657}});
+  stretched.words[0].box = Box{1657, 316, 316, 52};
+  stretched.words[0].confidence = 30;
+  page.lines.push_back(stretched);
+  const std::vector<Box> zones = FindStretchedWords(page);
+  ASSERT_EQ(zones.size(), 1u);
+  EXPECT_LE(zones[0].x, 1657);
+  EXPECT_GE(zones[0].right(), 1973);
+  EXPECT_LE(zones[0].y, 299);  // with the hook
+  EXPECT_GE(zones[0].bottom(), 368);
+
+  // Read surely, or as many letters as the box holds, or a low remnant: left alone.
+  page.lines.back().words[0].confidence = 90;
+  EXPECT_TRUE(FindStretchedWords(page).empty());
+  page.lines.back().words[0].confidence = 30;
+  page.lines.back().words[0].text = "CHỦTỊCH";
+  EXPECT_TRUE(FindStretchedWords(page).empty());
+  page.lines.back().words[0].text = ".";
+  page.lines.back().words[0].box = Box{1763, 577, 40, 12};
+  EXPECT_TRUE(FindStretchedWords(page).empty());
+}
+
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
   PageText page;
   EXPECT_TRUE(OrderTwoColumnZones(page).lines.empty());
