@@ -523,9 +523,10 @@ void FixArchiveCopy(const std::vector<WordView>& v, const std::vector<DocumentWo
 }
 }  // namespace
 
-// "cải.cách", "hành:chính", "THỰC.HIỆN": two real syllables of one case
-// joined by a full stop or colon where the space should be: the two words,
-// without the mark ("cải cách"). A hyphen is left alone: it joins words
+// "cải.cách", "hành:chính", "THỰC.HIỆN": two real syllables of one case,
+// or a lower-case syllable and a number after a full stop ("năm.2021"),
+// joined by a mark where the space should be: the two words, without the
+// mark ("cải cách"). A hyphen is left alone: it joins words
 // ("cán bộ-công chức", "Bắc-Nam") and spells loanwords ("đô-la", "Xô-viết").
 // Empty when the word is not such a pair.
 std::string Corrector::SplitAtSpeck(const WordView& w) const {
@@ -533,14 +534,23 @@ std::string Corrector::SplitAtSpeck(const WordView& w) const {
   const size_t at = w.core.find_first_of(U".:");
   if (at == std::u32string::npos || at == 0 || at + 1 >= w.core.size()) return "";
   const WordView a = Analyse(U32ToUtf8(w.core.substr(0, at)));
-  const WordView b = Analyse(U32ToUtf8(w.core.substr(at + 1)));
-  if (a.kind != WordKind::kValidSyllable || b.kind != WordKind::kValidSyllable || a.letters.size() < 2 ||
-      b.letters.size() < 2 || !a.lead.empty() ||
-      !a.trail.empty() || !b.lead.empty() || !b.trail.empty())
+  const std::u32string rest = w.core.substr(at + 1);
+  if (a.kind != WordKind::kValidSyllable || a.letters.size() < 2 || !a.lead.empty() || !a.trail.empty())
     return "";
+  const std::string joined_to = U32ToUtf8(w.lead) + U32ToUtf8(a.core) + " ";
+  // A number or date after a full stop ("năm.2021", "ngày.18/01/2023"): no
+  // abbreviation or address puts a lower-case word before one.
+  const bool number = std::all_of(rest.begin(), rest.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || c == U'/'; });
+  if (number && w.core[at] == U'.' && !a.all_caps && !a.letters[0].upper && rest[0] != U'/') {
+    return joined_to + U32ToUtf8(rest) + U32ToUtf8(w.trail);
+  }
+  const WordView b = Analyse(U32ToUtf8(rest));
+  if (b.kind != WordKind::kValidSyllable || b.letters.size() < 2 || !b.lead.empty() || !b.trail.empty())
+    return "";
+  // Before a capital the stop may be a sentence's end with its space lost.
   const bool same_case = (a.all_caps && b.all_caps) || !b.letters[0].upper;
   if (!same_case) return "";
-  return U32ToUtf8(w.lead) + U32ToUtf8(a.core) + " " + U32ToUtf8(b.core) + U32ToUtf8(w.trail);
+  return joined_to + U32ToUtf8(b.core) + U32ToUtf8(w.trail);
 }
 
 bool Corrector::IsValid(const std::vector<Letter>& letters) const {

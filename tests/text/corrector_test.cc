@@ -555,11 +555,15 @@ TEST_F(CorrectorTest, TwoWordsJoinedByASpeckAreSplit) {
   ASSERT_EQ(r.corrections.size(), 3u);
   EXPECT_EQ(r.corrections[0].reason, "two words joined by a speck read as a mark");
   EXPECT_EQ(Fixed("Đoàn.kiểm tra,"), "Đoàn kiểm tra,");
+  // A lower-case word before a number or date.
+  EXPECT_EQ(Fixed("báo cáo năm.2021 của huyện"), "báo cáo năm 2021 của huyện");
+  EXPECT_EQ(Fixed("Kế hoạch ngày.18/01/2023"), "Kế hoạch ngày 18/01/2023");
 }
 
 TEST_F(CorrectorTest, MarksJoiningOtherThingsStay) {
   for (const char* text : {"năm 2021.Trong", "huyện.Mỹ Xuyên", "v.v", "Lưu:VT", "12:30", "TP.HCM", "ISO 9001:2015",
-                           "mại-Dịch vụ", "bộ-công chức", "đô-la", "phát-xít", "đông-bắc", "www.gov.vn", "quyết.đjnh"}) {
+                           "mại-Dịch vụ", "bộ-công chức", "đô-la", "phát-xít", "đông-bắc", "www.gov.vn", "quyết.đjnh",
+                           "Điều.5", "TP.2021", "Số:86/BC-UBND", "ngày:18/01/2023", "mục.1a"}) {
     EXPECT_EQ(Fixed(text), text);
   }
 }
