@@ -430,6 +430,11 @@ double UsualWordHeight(const PageText& page) {
   return heights.size() < 10 ? 0 : Median(heights);
 }
 
+// `zone` grown by `pad` on every side, inside the page's top-left corner.
+Box Padded(const Box& zone, int pad) {
+  return Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad};
+}
+
 bool MarkReadAsLetter(const OcrWord& w, double usual) {
   return w.box.h < kMinGlyphHeightShare * usual && !PunctuationOnly(w.text);
 }
@@ -488,7 +493,7 @@ std::vector<Box> FindOrphanedMarks(const PageText& page) {
     // Letters read without their marks match no word: a line read well
     // kept its marks, and what stands over it is something else.
     if (bare == 0 || confidence / bare >= kOrphanedMarksMaxConfidence) continue;
-    zones.push_back(Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad});
+    zones.push_back(Padded(zone, pad));
   }
   return zones;
 }
@@ -517,7 +522,7 @@ std::vector<Box> FindStretchedWords(const PageText& page) {
         }
       }
       const int pad = static_cast<int>(usual / 8);
-      zones.push_back(Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad});
+      zones.push_back(Padded(zone, pad));
     }
   }
   return zones;
@@ -556,8 +561,7 @@ std::vector<Box> FindTangledLines(const PageText& page_as_read) {
       }
     }
     if (!tangled) continue;
-    const int pad = usual / 8;
-    zone = Box{std::max(0, zone.x - pad), std::max(0, zone.y - pad), zone.w + 2 * pad, zone.h + 2 * pad};
+    zone = Padded(zone, usual / 8);
     bool inside_earlier = false;
     for (const Box& z : zones) {
       inside_earlier = inside_earlier || (zone.x >= z.x && zone.y >= z.y && zone.right() <= z.right() &&
