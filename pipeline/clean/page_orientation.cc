@@ -64,7 +64,11 @@ OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* de
 
 int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector) {
   const UprightEvidence evidence = MeasureUpright(level_grey);
-  if (detector != nullptr && !UprightClear(evidence)) {
+  // Turning a page over is left to OSD to confirm: scripts that hang from a
+  // headline (Devanagari) put more ink below the band upright, and most
+  // pages arrive upright anyway.
+  const bool clearly_upright = UprightClear(evidence) && evidence.above > evidence.below;
+  if (detector != nullptr && !clearly_upright) {
     Result<OrientationEstimate> estimate = detector->Detect(ToImage(level_grey));
     if (estimate.ok() && estimate->reliable) {
       return ((estimate->rotate_cw_deg % 360 + 360) % 360) / 90 * 90;

@@ -70,8 +70,9 @@ struct OrientationChoice {
 OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* detector);
 // For a page whose lines are level and deskewed: the further clockwise turn
 // (0 or 180, or a quarter turn when the detector sees the lines run the
-// other way) that sets it upright. Geometry when its evidence is clear or
-// there is no detector; otherwise the detector as in `ChooseOrientation`.
+// other way) that sets it upright. Geometry when it clearly says upright or
+// there is no detector; otherwise (unclear, or it would turn the page over)
+// the detector as in `ChooseOrientation`.
 int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector);
 
 // image_convert.cc ----------------------------------------------------------

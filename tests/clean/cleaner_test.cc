@@ -86,14 +86,38 @@ TEST(CleanerTest, UnknownBinarizationIsInvalidArgument) {
 TEST(CleanerTest, ClearTextLinesNeedNoDetector) {
   const cv::Mat upright = MakeTextPage(1200, 1600, 4).bgr;
   FakeDetector detector;
-  detector.estimate = {0, 9.5, true};  // would be wrong
-  for (int turned : {90, 180, 270}) {
+  detector.estimate = {180, 9.5, true};  // would be wrong
+  // Upright, and turned a quarter back: geometry alone sets it upright.
+  for (int turned : {0, 270}) {
     auto result = Cleaner(Options{}, &detector).Clean(ToImage(RotateQuarterTurns(upright, turned)));
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     EXPECT_EQ(result->quality.rotation_deg, (360 - turned) % 360) << turned;
   }
   EXPECT_EQ(detector.detects, 0);
   EXPECT_EQ(detector.reads, 0);
+}
+
+// Geometry would turn the page over; OSD has the last word on that.
+TEST(CleanerTest, TurningAPageOverIsConfirmedByTheDetector) {
+  const cv::Mat upright = MakeTextPage(1200, 1600, 4).bgr;
+  const cv::Mat over = RotateQuarterTurns(upright, 180);
+  FakeDetector agrees;
+  agrees.estimate = {180, 9.5, true};
+  auto result = Cleaner(Options{}, &agrees).Clean(ToImage(over));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 180);
+  EXPECT_EQ(agrees.detects, 1);
+  // A script that hangs from a headline looks upside down when upright.
+  FakeDetector disagrees;
+  disagrees.estimate = {0, 9.5, true};
+  result = Cleaner(Options{}, &disagrees).Clean(ToImage(over));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 0);
+  EXPECT_EQ(disagrees.detects, 1);
+  // With no detector, geometry turns it.
+  result = Cleaner(Options{}).Clean(ToImage(over));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 180);
 }
 
 // Six lines: too few to be sure even which way they run.
