@@ -65,6 +65,14 @@ std::string WithCaseOf(const WordView& read, const std::u32string& lower_candida
 
 constexpr int kMaxPlausibleCost = 4;  // half-steps of MarkDistance
 
+// Letters a worn or broken print turns into others of like shape: an "n"
+// whose arch broke reads "r", a "C" with a speck in its mouth "G", an "e"
+// whose bar faded "c", an "h" closed by a speck "b". Each costs this much
+// against what was read, as three mark steps do.
+constexpr std::pair<char32_t, char32_t> kShapeConfusions[] = {
+    {U'r', U'n'}, {U'g', U'c'}, {U'c', U'e'}, {U'e', U'c'}, {U'b', U'h'}, {U'h', U'b'}};
+constexpr double kNatsPerShapeConfusion = 3.0;
+
 // Scores are in nats (natural log of probability ratios).
 constexpr double kNatsPerMarkStep = 1.0;   // a diacritic-only change, per half-step
 constexpr double kMarginForValidWord = 5.0;  // a real syllable is changed only when this much likelier
@@ -798,6 +806,24 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
             if (!Decompose(lower, &cl) || cl.size() != w.letters.size() || Skeleton(cl) != w.skeleton) continue;
             const int cost = MarkDistance(w, cl);
             if (cost <= kMaxPlausibleCost) add(lower, kNatsPerMarkStep * cost, false);
+          }
+        }
+        // A letter worn into one of like shape ("rhân", "GHỦ"): only where
+        // what was read is no syllable at all.
+        if (!read_valid && w.kind == WordKind::kInvalidSyllable) {
+          for (const auto& [worn, printed] : kShapeConfusions) {
+            for (size_t k = 0; k < w.skeleton.size(); ++k) {
+              if (w.skeleton[k] != worn || w.stray[k]) continue;
+              std::u32string skeleton = w.skeleton;
+              skeleton[k] = printed;
+              WordView as_printed = w;
+              as_printed.letters[k].base = printed;
+              for (const auto& c : dictionary_.WithSkeleton(skeleton)) {
+                if (!Decompose(c, &cl) || cl.size() != w.letters.size()) continue;
+                const int cost = MarkDistance(as_printed, cl);
+                if (cost <= kMaxPlausibleCost) add(c, kNatsPerShapeConfusion + kNatsPerMarkStep * cost, false);
+              }
+            }
           }
         }
         for (const Reading& r : words[i].alternatives) {

@@ -549,6 +549,13 @@ TEST_F(CorrectorTest, CloseSecondReadingWithoutSupportStays) {
   EXPECT_EQ(PageCorrected(n_, PageOf({"đã chỉ đạo"}, {{"chỉ", 2, "i", 0.3f}})), "đã chỉ đạo\n");
 }
 
+// A worn print breaks an "n" into an "r": no syllable, so a letter of like
+// shape is tried; real words with those letters stay.
+TEST_F(CorrectorTest, ALetterWornIntoOneOfLikeShapeIsRead) {
+  EXPECT_EQ(Fixed("Ủy ban rhân dân tỉnh"), "Ủy ban nhân dân tỉnh");
+  for (const char* text : {"rồi sau đó", "bạn bè", "gạch đá", "hành chính"}) EXPECT_EQ(Fixed(text), text);
+}
+
 TEST_F(CorrectorTest, TwoWordsJoinedByASpeckAreSplit) {
   CorrectedText r = n_->Correct("công tác cải.cách hành:chính và THỰC.HIỆN");
   EXPECT_EQ(r.text, "công tác cải cách hành chính và THỰC HIỆN");
