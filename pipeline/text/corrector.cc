@@ -380,6 +380,29 @@ void FixPunctuation(const std::vector<WordView>& v, const std::vector<DocumentWo
   }
 }
 
+// A real syllable read with its second letter also a capital and the rest
+// small ("THương", "NGhị"): no Vietnamese spelling has that shape, while
+// abbreviations that do ("TTr", "ThS") are no syllables. The first letter
+// alone is the capital.
+void FixMixedCase(const std::vector<WordView>& v, const Record& record) {
+  constexpr size_t kMinSmallLetters = 2;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const WordView& w = v[i];
+    if (w.kind != WordKind::kValidSyllable || w.all_caps || w.letters.size() < 2 + kMinSmallLetters ||
+        !w.letters[0].upper || !w.letters[1].upper)
+      continue;
+    size_t upper = 0;
+    while (upper < w.letters.size() && w.letters[upper].upper) ++upper;
+    if (w.letters.size() - upper < kMinSmallLetters ||
+        std::any_of(w.letters.begin() + upper, w.letters.end(), [](const Letter& l) { return l.upper; }))
+      continue;
+    std::vector<Letter> letters = w.letters;
+    for (size_t k = 1; k < letters.size(); ++k) letters[k].upper = false;
+    record(i, U32ToUtf8(w.lead) + U32ToUtf8(Compose(letters)) + U32ToUtf8(w.trail),
+           "a capital read for a small letter inside a word");
+  }
+}
+
 // Section headings "I.", "II.", "III." at the start of a line, a stroke
 // dropped or read as another letter ("II." for "III.", "IH." for "II."):
 // the width of the box tells how many strokes were printed.
@@ -728,6 +751,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
       record(p, i, std::move(to), std::move(reason));
     };
     FixPunctuation(views[p], (*pages)[p], on_page);
+    FixMixedCase(views[p], on_page);
     FixHeadingNumerals(views[p], (*pages)[p], on_page);
     FixNumeralShapes(views[p], (*pages)[p], on_page);
     FixNumeralWidths(views[p], (*pages)[p], on_page);

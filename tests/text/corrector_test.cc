@@ -556,6 +556,13 @@ TEST_F(CorrectorTest, ALetterWornIntoOneOfLikeShapeIsRead) {
   for (const char* text : {"rồi sau đó", "bạn bè", "gạch đá", "hành chính"}) EXPECT_EQ(Fixed(text), text);
 }
 
+TEST_F(CorrectorTest, ACapitalReadInsideAWordIsSmall) {
+  EXPECT_EQ(Fixed("trọng ngành THương mại"), "trọng ngành Thương mại");
+  for (const char* text : {"TTr-SNV", "ThS Nguyễn", "THƯƠNG MẠI", "Thương mại", "UBND", "HĐND", "CHo"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
+}
+
 TEST_F(CorrectorTest, TwoWordsJoinedByASpeckAreSplit) {
   CorrectedText r = n_->Correct("công tác cải.cách hành:chính và THỰC.HIỆN");
   EXPECT_EQ(r.text, "công tác cải cách hành chính và THỰC HIỆN");
