@@ -191,7 +191,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
     near.push_back(i);
     marks.Add(i, s);
-    bool on_baseline = false, after_letter = false;
+    bool on_baseline = false;
     for (int l : anchors.Near(s.cx(), s.cy())) {
       const Place place = PlaceByLetter(s, boxes[l], reach);
       if (place == Place::kOnLetter) {
@@ -200,11 +200,13 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       }
       on_baseline = on_baseline || place == Place::kOnBaseline;
     }
+    if (placed[i] || !on_baseline) continue;
     for (int c : everything.Near(s.cx(), s.cy())) {
-      if (after_letter) break;
-      after_letter = c != i && FollowsInk(s, boxes[c], reach);
+      if (c != i && FollowsInk(s, boxes[c], reach)) {
+        placed[i] = true;
+        break;
+      }
     }
-    if (on_baseline && after_letter) placed[i] = true;
   }
   // Marks held by other marks: a colon's upper dot over a placed dot (or a
   // semicolon's over its comma), the dots of a leader or an ellipsis in a

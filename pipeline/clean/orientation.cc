@@ -123,13 +123,14 @@ bool UprightClear(const UprightEvidence& e) {
          more >= kClearUprightRatio * less;
 }
 
-bool LooksUpsideDown(const cv::Mat& grey) {
+bool UpsideDown(const UprightEvidence& e) {
   // A handful of lines (a signature page) is too little evidence to turn
   // a page over.
   constexpr int kMinLines = 8;
-  const UprightEvidence e = MeasureUpright(grey);
   return e.lines >= kMinLines && e.below > 1.1 * e.above;
 }
+
+bool LooksUpsideDown(const cv::Mat& grey) { return UpsideDown(MeasureUpright(grey)); }
 
 int GeometricOrientation(const cv::Mat& grey) {
   int rotation = TextLinesHorizontal(grey) ? 0 : 90;

@@ -19,6 +19,9 @@ Image MiddleStrip(const cv::Mat& grey) {
   return ToImage(grey(cv::Rect(0, top, grey.cols, height)).clone());
 }
 
+// `deg` as a clockwise quarter turn: 0, 90, 180 or 270.
+int QuarterTurn(int deg) { return ((deg % 360 + 360) % 360) / 90 * 90; }
+
 // Reads the middle strip of `grey` in each of `rotations` and gives the one
 // read with the best confidence; -1 when no reading succeeded.
 int BestReadRotation(const cv::Mat& grey, OrientationDetector* detector,
@@ -46,7 +49,7 @@ OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* de
   if (detector != nullptr && !direction.clear()) {
     Result<OrientationEstimate> estimate = detector->Detect(ToImage(grey));
     if (estimate.ok() && estimate->reliable) {
-      choice.rotate_cw_deg = ((estimate->rotate_cw_deg % 360 + 360) % 360) / 90 * 90;
+      choice.rotate_cw_deg = QuarterTurn(estimate->rotate_cw_deg);
       return choice;
     }
     // Unsure: read a strip in both orientations the line direction allows.
@@ -71,12 +74,12 @@ int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector) {
   if (detector != nullptr && !clearly_upright) {
     Result<OrientationEstimate> estimate = detector->Detect(ToImage(level_grey));
     if (estimate.ok() && estimate->reliable) {
-      return ((estimate->rotate_cw_deg % 360 + 360) % 360) / 90 * 90;
+      return QuarterTurn(estimate->rotate_cw_deg);
     }
     const int read = BestReadRotation(level_grey, detector, {0, 180});
     if (read >= 0) return read;
   }
-  return LooksUpsideDown(level_grey) ? 180 : 0;
+  return UpsideDown(evidence) ? 180 : 0;
 }
 
 }  // namespace sohoa::clean

@@ -52,6 +52,7 @@ bool UprightClear(const UprightEvidence& e);
 // For a page whose lines are horizontal: true when it looks upside down
 // (more ink hangs below the x-height band of the lines than rises above it;
 // ascenders and Vietnamese tone marks rise above).
+bool UpsideDown(const UprightEvidence& e);
 bool LooksUpsideDown(const cv::Mat& grey);
 // Orientation from the page's geometry alone: 0/90/180/270 clockwise.
 int GeometricOrientation(const cv::Mat& grey);

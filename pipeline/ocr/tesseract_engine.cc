@@ -236,8 +236,7 @@ class TesseractEngine final : public Engine {
 
   // Reads `zone` again on its own.
   Result<PageText> Reread(const Image& page, double dpi, const PageText& text, const Box& zone) {
-    SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone));
-    return KeepSurer(text, zone, again, PageText{});
+    return Reread(page, dpi, text, zone, static_cast<tesseract::PageSegMode>(options_.page_segmentation));
   }
   Result<PageText> Reread(const Image& page, double dpi, const PageText& text, const Box& zone,
                           tesseract::PageSegMode mode) {
