@@ -1,6 +1,7 @@
 // Orientation from the page's own geometry, for when no OCR-based detector
 // is available (or it cannot decide). Quarter turns are lossless.
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -93,6 +94,7 @@ UprightEvidence MeasureUpright(const cv::Mat& grey) {
   if (peak <= 0) return e;
   const double floor = 0.02 * peak;
   const int n = static_cast<int>(p.size());
+  const double to_page = static_cast<double>(grey.rows) / std::max(1, n);
   for (int y = 0; y < n;) {
     if (p[y] <= floor) {
       ++y;
@@ -111,6 +113,8 @@ UprightEvidence MeasureUpright(const cv::Mat& grey) {
       for (int r = core_bottom + 1; r < end; ++r) e.below += p[r];
       for (int r = y; r < end; ++r) e.ink += p[r];
       ++e.lines;
+      e.line_rows.emplace_back(static_cast<int>(y * to_page),
+                               std::min(grey.rows, static_cast<int>(std::ceil(end * to_page))));
     }
     y = end;
   }

@@ -1,8 +1,11 @@
-// Which way up: the page's geometry when its text lines leave no doubt;
+// Which way up: the page's geometry when its text lines leave no doubt (a
+// page that looks upside down is confirmed by OSD on a few of its lines);
 // otherwise the OCR stage's detector (Tesseract OSD) when it is sure, then
 // the candidate that reads with the best confidence; with no detector at
 // all, geometry.
+#include <algorithm>
 #include <initializer_list>
+#include <vector>
 
 #include <opencv2/imgproc.hpp>
 
@@ -17,6 +20,23 @@ Image MiddleStrip(const cv::Mat& grey) {
   const int top = grey.rows * 30 / 100;
   const int height = std::max(1, grey.rows * 20 / 100);
   return ToImage(grey(cv::Rect(0, top, grey.cols, height)).clone());
+}
+
+// A few of the page's lines around its middle, with half a line's margin:
+// enough letters for OSD to be sure of a page of text, at a fraction of the
+// page's cost (OSD weighs every letter it is given, up to 250, in all four
+// turns, and stops no sooner).
+constexpr int kBandLines = 5;
+
+cv::Mat MiddleLines(const cv::Mat& grey, const UprightEvidence& evidence) {
+  const std::vector<cv::Range>& lines = evidence.line_rows;
+  const int n = static_cast<int>(lines.size());
+  const int first = std::max(0, n / 2 - kBandLines / 2);
+  const int last = std::min(n - 1, first + kBandLines - 1);
+  const int margin = lines[first].size() / 2;
+  const int top = std::max(0, lines[first].start - margin);
+  const int bottom = std::min(grey.rows, lines[last].end + margin);
+  return grey(cv::Range(top, bottom), cv::Range::all()).clone();
 }
 
 // `deg` as a clockwise quarter turn: 0, 90, 180 or 270.
@@ -70,8 +90,15 @@ int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector) {
   // Turning a page over is left to OSD to confirm: scripts that hang from a
   // headline (Devanagari) put more ink below the band upright, and most
   // pages arrive upright anyway.
-  const bool clearly_upright = UprightClear(evidence) && evidence.above > evidence.below;
+  const bool clear = UprightClear(evidence);
+  const bool clearly_upright = clear && evidence.above > evidence.below;
   if (detector != nullptr && !clearly_upright) {
+    // Clearly over: a band of lines confirms it, the whole page only when
+    // the band leaves OSD unsure.
+    if (clear && !evidence.line_rows.empty()) {
+      Result<OrientationEstimate> band = detector->Detect(ToImage(MiddleLines(level_grey, evidence)));
+      if (band.ok() && band->reliable) return QuarterTurn(band->rotate_cw_deg);
+    }
     Result<OrientationEstimate> estimate = detector->Detect(ToImage(level_grey));
     if (estimate.ok() && estimate->reliable) {
       return QuarterTurn(estimate->rotate_cw_deg);

@@ -44,6 +44,7 @@ struct UprightEvidence {
   double above = 0;
   double below = 0;
   double ink = 0;  // all the ink of those lines
+  std::vector<cv::Range> line_rows;  // each line's rows, top to bottom, in the page's rows
 };
 UprightEvidence MeasureUpright(const cv::Mat& grey);
 // The evidence says which way up beyond doubt: enough lines, and far more

@@ -2,6 +2,7 @@
 // injected orientation detector.
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -31,17 +32,24 @@ cv::Mat SparsePage(int width = 1200) {
 class FakeDetector final : public OrientationDetector {
  public:
   OrientationEstimate estimate;
+  // What a detector says of an image at most `band_rows` high, when set: a
+  // band of a few lines.
+  std::optional<OrientationEstimate> band_estimate;
+  int band_rows = 0;
   bool fail_detect = false;
   bool fail_read = false;
   int detects = 0;
   int reads = 0;
   int longest_seen = 0;
+  std::vector<int> heights_seen;
 
   Result<OrientationEstimate> Detect(const Image& grey) override {
     EXPECT_EQ(grey.channels, 1);
     ++detects;
     longest_seen = std::max({longest_seen, grey.width, grey.height});
+    heights_seen.push_back(grey.height);
     if (fail_detect) return Status::Unavailable("osd model missing");
+    if (band_estimate && grey.height <= band_rows) return *band_estimate;
     return estimate;
   }
   Result<double> ReadingConfidence(const Image& grey) override {
@@ -107,6 +115,11 @@ TEST(CleanerTest, TurningAPageOverIsConfirmedByTheDetector) {
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->quality.rotation_deg, 180);
   EXPECT_EQ(agrees.detects, 1);
+  // Shown a band of a few lines, not the page: OSD's cost grows with the
+  // letters it is given.
+  ASSERT_EQ(agrees.heights_seen.size(), 1u);
+  EXPECT_LT(agrees.heights_seen[0], 1600 / 4);
+  EXPECT_GT(agrees.heights_seen[0], 1600 / 40);
   // A script that hangs from a headline looks upside down when upright.
   FakeDetector disagrees;
   disagrees.estimate = {0, 9.5, true};
@@ -118,6 +131,23 @@ TEST(CleanerTest, TurningAPageOverIsConfirmedByTheDetector) {
   result = Cleaner(Options{}).Clean(ToImage(over));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->quality.rotation_deg, 180);
+}
+
+// OSD unsure on the band: the whole page decides.
+TEST(CleanerTest, TurningOverAsksTheWholePageWhenTheBandIsUnclear) {
+  const cv::Mat over = RotateQuarterTurns(MakeTextPage(1200, 1600, 4).bgr, 180);
+  for (bool page_says_over : {true, false}) {
+    FakeDetector detector;
+    detector.band_estimate = OrientationEstimate{0, 0.4, false};
+    detector.band_rows = 400;
+    detector.estimate = {page_says_over ? 180 : 0, 9.5, true};
+    auto result = Cleaner(Options{}, &detector).Clean(ToImage(over));
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_EQ(result->quality.rotation_deg, page_says_over ? 180 : 0);
+    ASSERT_EQ(detector.heights_seen.size(), 2u);
+    EXPECT_LE(detector.heights_seen[0], 400);
+    EXPECT_GT(detector.heights_seen[1], 400);
+  }
 }
 
 // Six lines: too few to be sure even which way they run.
