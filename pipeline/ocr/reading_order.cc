@@ -456,6 +456,27 @@ PageText DropMarksReadAsLetters(const PageText& page) {
   return out;
 }
 
+// At most this many code points of punctuation make a stray-mark line.
+constexpr size_t kStrayMarkMaxCodePoints = 2;
+
+bool StrayMarksOnly(const OcrLine& line) {
+  size_t marks = 0;
+  for (const OcrWord& w : line.words) {
+    if (!PunctuationOnly(w.text) || w.text.find_first_of("*") != std::string::npos ||
+        w.text.find("\u2026") != std::string::npos) {
+      return false;
+    }
+    marks += CodePointCount(w.text);
+  }
+  return marks <= kStrayMarkMaxCodePoints;
+}
+
+PageText DropStrayMarkLines(const PageText& page) {
+  PageText out = page;
+  std::erase_if(out.lines, StrayMarksOnly);
+  return out;
+}
+
 std::vector<Box> FindOrphanedMarks(const PageText& page) {
   const double usual = UsualWordHeight(page);
   if (usual == 0) return {};

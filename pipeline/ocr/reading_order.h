@@ -40,6 +40,14 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 // punctuation ("-", ".", ",") stays. Lines left empty go.
 PageText DropMarksReadAsLetters(const PageText& page);
 
+// `page` without the lines that hold nothing but one or two marks of
+// punctuation (":", "-", "`", "."): what a seal, a signature or a speck
+// leaves on a line of its own; no line of a document is that. The closing
+// mark "./.", an ellipsis and a lone asterisk stay. Run once the columns are
+// split into lines of their own, before tables are read (a table cell may
+// hold just "-").
+PageText DropStrayMarkLines(const PageText& page);
+
 // Zones where Tesseract took the marks of a line's capitals ("Á", "Ă", "Ò"
 // in bold "CHÁNH VĂN PHÒNG") for a line of their own above it, and read the
 // letters bare ("QUA NHI MA NON G"): each such mark standing right over

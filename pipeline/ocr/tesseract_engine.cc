@@ -183,6 +183,7 @@ class TesseractEngine final : public Engine {
       }
       text = OrderTwoColumnZones(text);
     }
+    text = DropStrayMarkLines(text);
     // After the columns are ordered: a table's cells keep the order given.
     for (const RuledTable& table : tables) {
       SOHOA_ASSIGN_OR_RETURN(text, ReadTable(page, dpi, text, table));

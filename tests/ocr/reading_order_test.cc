@@ -305,6 +305,22 @@ TEST(MarksTest, MarksFarLowerThanWordsAreNoLetters) {
                                       "– Nhu tren;"}));
 }
 
+TEST(MarksTest, LinesOfAStrayMarkOrTwoGo) {
+  PageText page = A4Page();
+  page.lines.push_back(Line(250, {{"Noi nhan:", 354}}));
+  // Left of a seal and a signature: a mark or two alone on a line.
+  for (const char* stray : {":", "-", "`", ".", ", ;", "\u203A"}) {
+    page.lines.push_back(Line(320, {{stray, 1700}}));
+  }
+  // Text, however short: the closing mark, an ellipsis, an asterisk, a
+  // letter or a digit, and three marks.
+  for (const char* kept : {"./.", "...", "\u2026", "*", "a", "1", "- -."}) {
+    page.lines.push_back(Line(400, {{kept, 400}}));
+  }
+  EXPECT_EQ(Lines(DropStrayMarkLines(page)),
+            (std::vector<std::string>{"Noi nhan:", "./.", "...", "\u2026", "*", "a", "1", "- -."}));
+}
+
 // Body lines read well, as the words around a signature block are.
 PageText BodyPage() {
   PageText page = A4Page();
