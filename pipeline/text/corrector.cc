@@ -552,6 +552,56 @@ void FixArchiveCopy(const std::vector<WordView>& v, const std::vector<DocumentWo
                 : "\"Lưu: VT\", the archive's copy; the recogniser also saw the T");
   }
 }
+// The issuer's parent line "UBND TỈNH NAM ĐỊNH" and the body's "UBND huyện
+// Mỹ Xuyên": after the people's committee or council, before a place name,
+// stands its level. A word of the same letters with other marks ("TÍNH",
+// "Tinh") is that level with a mark misread.
+void FixAdministrativeLevel(const std::vector<WordView>& v, const Record& record) {
+  static const std::u32string kLevels[] = {U"tỉnh", U"huyện", U"xã", U"quận", U"phường"};
+  for (size_t i = 1; i + 1 < v.size(); ++i) {
+    const WordView& before = v[i - 1];
+    const bool committee = before.core == U"UBND" || before.core == U"HĐND" ||
+                           (i >= 2 && before.lower == U"dân" && v[i - 2].lower == U"nhân" &&
+                            v[i - 2].trail.empty());
+    const WordView& w = v[i];
+    const WordView& place = v[i + 1];
+    if (!committee || !before.trail.empty() || !w.lead.empty() || !w.trail.empty() || w.letters.empty() ||
+        !place.lead.empty() || !(place.capitalised || place.all_caps) || place.letters.empty())
+      continue;
+    for (const std::u32string& level : kLevels) {
+      std::vector<Letter> letters;
+      Decompose(level, &letters);
+      if (w.lower == level || Skeleton(letters) != w.skeleton) continue;
+      for (size_t k = 0; k < letters.size(); ++k) letters[k].upper = w.all_caps || (k == 0 && w.capitalised);
+      record(i, U32ToUtf8(Compose(letters)), "the level after the people's committee or council, before its place");
+      break;
+    }
+  }
+}
+}  // namespace
+
+namespace {
+
+// "Lưu:VT,VP.": a colon, comma or semicolon between two letters, where
+// Vietnamese print always sets a space after it; the space was lost. Empty
+// when the word has none (numbers, times, addresses and URLs keep theirs).
+std::string SpaceAfterGluedMark(const std::string& text) {
+  const std::u32string t = Utf8ToU32(text);
+  if (t.find_first_of(U"/@0123456789") != std::u32string::npos) return "";
+  std::u32string out;
+  bool changed = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    out += t[k];
+    const bool mark = t[k] == U':' || t[k] == U',' || t[k] == U';';
+    if (mark && k > 0 && k + 1 < t.size() && u_isalpha(static_cast<UChar32>(t[k - 1])) &&
+        u_isalpha(static_cast<UChar32>(t[k + 1]))) {
+      out += U' ';
+      changed = true;
+    }
+  }
+  return changed ? U32ToUtf8(out) : "";
+}
+
 }  // namespace
 
 // "cải.cách", "hành:chính", "THỰC.HIỆN": two real syllables of one case,
@@ -692,6 +742,13 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         v[i].kind = WordKind::kOther;  // now two words: no further changes
         continue;
       }
+      if (std::string spaced = SpaceAfterGluedMark(words[i].text); !spaced.empty()) {
+        const bool dash = words[i].line_start && spaced.size() > 1 && spaced[0] == '-' && spaced[1] != ' ';
+        record(p, i, spaced, "the space after a colon or comma lost");
+        if (dash) record(p, i, "- " + spaced.substr(1), "list dash run into the word");
+        v[i].kind = WordKind::kOther;  // now several words: no further changes
+        continue;
+      }
       const WordView* next = Neighbour(v, i, +1);
       auto fragment = [](const WordView& x) {
         return x.kind == WordKind::kInvalidSyllable ||
@@ -765,6 +822,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
     FixDateLine(views[p], (*pages)[p], on_page);
     FixRecipientsHeading(views[p], (*pages)[p], on_page);
     FixArchiveCopy(views[p], (*pages)[p], on_page);
+    FixAdministrativeLevel(views[p], on_page);
   }
 
   // Evidence from the document itself: how often each real word and each

@@ -151,6 +151,26 @@ TEST_F(CorrectorTest, ListDashRunIntoTheWordIsSeparated) {
   EXPECT_EQ(Fixed("giai đoạn 2021 -2025"), "giai đoạn 2021 -2025");  // not a list dash
 }
 
+TEST_F(CorrectorTest, SpaceLostAfterAColonOrCommaIsPutBack) {
+  EXPECT_EQ(Fixed("Nơi nhận:\n-Lưu:VT,VP."), "Nơi nhận:\n- Lưu: VT, VP.");
+  EXPECT_EQ(Fixed("các sở,ngành;địa phương"), "các sở, ngành; địa phương");
+  // Numbers, times, standards and addresses keep theirs.
+  for (const char* kept : {"ISO 9001:2015", "lúc 14:30", "tỷ lệ 2,5%", "https://dichvucong.gov.vn",
+                           "a@b.vn", "Số: 17/BC-UBND"}) {
+    EXPECT_EQ(Fixed(kept), kept);
+  }
+}
+
+TEST_F(CorrectorTest, LevelAfterTheCommitteeTakesItsMarks) {
+  EXPECT_EQ(Fixed("UBND TÍNH NAM ĐỊNH"), "UBND TỈNH NAM ĐỊNH");
+  EXPECT_EQ(Fixed("ỦY BAN NHÂN DÂN HUYÊN MỸ XUYÊN"), "ỦY BAN NHÂN DÂN HUYỆN MỸ XUYÊN");
+  EXPECT_EQ(Fixed("Căn cứ ý kiến của HĐND tinh Quảng Ninh"), "Căn cứ ý kiến của HĐND tỉnh Quảng Ninh");
+  EXPECT_EQ(Fixed("UBND XA Tân Phú"), "UBND XÃ Tân Phú");
+  // Not before a place name, or not after the committee: a word of its own.
+  EXPECT_EQ(Fixed("UBND tính toán lại"), "UBND tính toán lại");
+  EXPECT_EQ(Fixed("cách tính Nam"), "cách tính Nam");
+}
+
 TEST_F(CorrectorTest, ArticleNumberOneReadAsALetter) {
   EXPECT_EQ(Fixed("Điều L. Phạm vi điều chỉnh"), "Điều 1. Phạm vi điều chỉnh");
   EXPECT_EQ(Fixed("Chương I"), "Chương I");  // a Roman numeral where it belongs
@@ -575,11 +595,13 @@ TEST_F(CorrectorTest, TwoWordsJoinedByASpeckAreSplit) {
 }
 
 TEST_F(CorrectorTest, MarksJoiningOtherThingsStay) {
-  for (const char* text : {"năm 2021.Trong", "huyện.Mỹ Xuyên", "v.v", "Lưu:VT", "12:30", "TP.HCM", "ISO 9001:2015",
+  for (const char* text : {"năm 2021.Trong", "huyện.Mỹ Xuyên", "v.v", "12:30", "TP.HCM", "ISO 9001:2015",
                            "mại-Dịch vụ", "bộ-công chức", "đô-la", "phát-xít", "đông-bắc", "www.gov.vn", "quyết.đjnh",
                            "Điều.5", "TP.2021", "Số:86/BC-UBND", "ngày:18/01/2023", "mục.1a"}) {
     EXPECT_EQ(Fixed(text), text);
   }
+  // A colon between a word and a code is no speck; only its space was lost.
+  EXPECT_EQ(Fixed("Lưu:VT"), "Lưu: VT");
 }
 
 }  // namespace
