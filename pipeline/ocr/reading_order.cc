@@ -459,7 +459,20 @@ PageText DropMarksReadAsLetters(const PageText& page) {
 // At most this many code points of punctuation make a stray-mark line.
 constexpr size_t kStrayMarkMaxCodePoints = 2;
 
+// A line of one word this short, read with less confidence than this, is a
+// remnant too ("mi", "-š" under a seal: 25 and 38; every such line of the
+// dev pages' readings was one).
+constexpr size_t kStrayWordMaxCodePoints = 3;
+constexpr float kStrayWordMaxConfidence = 50;
+
 bool StrayMarksOnly(const OcrLine& line) {
+  if (line.words.size() == 1) {
+    const OcrWord& w = line.words[0];
+    if (w.confidence < kStrayWordMaxConfidence && CodePointCount(w.text) <= kStrayWordMaxCodePoints &&
+        w.text.find_first_of("0123456789") == std::string::npos) {
+      return true;
+    }
+  }
   size_t marks = 0;
   for (const OcrWord& w : line.words) {
     if (!PunctuationOnly(w.text) || w.text.find_first_of("*") != std::string::npos ||

@@ -41,9 +41,11 @@ std::optional<MergedHeader> FindMergedHeader(const PageText& page);
 PageText DropMarksReadAsLetters(const PageText& page);
 
 // `page` without the lines that hold nothing but one or two marks of
-// punctuation (":", "-", "`", "."): what a seal, a signature or a speck
-// leaves on a line of its own; no line of a document is that. The closing
-// mark "./.", an ellipsis and a lone asterisk stay. Run once the columns are
+// punctuation (":", "-", "`", "."), or one word of at most three letters or
+// marks read with confidence under 50 ("mi", "-š"): what a seal, a
+// signature or a speck leaves on a line of its own; no line of a document
+// is that. The closing mark "./.", an ellipsis, a lone asterisk and numbers
+// stay. Run once the columns are
 // split into lines of their own, before tables are read (a table cell may
 // hold just "-").
 PageText DropStrayMarkLines(const PageText& page);

@@ -309,16 +309,29 @@ TEST(MarksTest, LinesOfAStrayMarkOrTwoGo) {
   PageText page = A4Page();
   page.lines.push_back(Line(250, {{"Noi nhan:", 354}}));
   // Left of a seal and a signature: a mark or two alone on a line.
+  // Read with confidence: the marks alone make them remnants.
+  auto confident = [](OcrLine line) {
+    for (OcrWord& w : line.words) w.confidence = 90;
+    return line;
+  };
   for (const char* stray : {":", "-", "`", ".", ", ;", "\u203A"}) {
-    page.lines.push_back(Line(320, {{stray, 1700}}));
+    page.lines.push_back(confident(Line(320, {{stray, 1700}})));
   }
   // Text, however short: the closing mark, an ellipsis, an asterisk, a
   // letter or a digit, and three marks.
   for (const char* kept : {"./.", "...", "\u2026", "*", "a", "1", "- -."}) {
-    page.lines.push_back(Line(400, {{kept, 400}}));
+    page.lines.push_back(confident(Line(400, {{kept, 400}})));
   }
-  EXPECT_EQ(Lines(DropStrayMarkLines(page)),
-            (std::vector<std::string>{"Noi nhan:", "./.", "...", "\u2026", "*", "a", "1", "- -."}));
+  // One short word read with little confidence is a remnant; read well, or
+  // a number, it is text.
+  for (auto [word, confidence] : std::vector<std::pair<const char*, float>>{
+           {"mi", 25}, {"-š", 38}, {"xong", 20}, {"Số", 96}, {"12", 10}}) {
+    OcrLine line = Line(500, {{word, 1600}});
+    line.words[0].confidence = confidence;
+    page.lines.push_back(line);
+  }
+  EXPECT_EQ(Lines(DropStrayMarkLines(page)), (std::vector<std::string>{"Noi nhan:", "./.", "...", "\u2026", "*",
+                                                                       "a", "1", "- -.", "xong", "Số", "12"}));
 }
 
 // Body lines read well, as the words around a signature block are.
