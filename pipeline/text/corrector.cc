@@ -314,11 +314,37 @@ bool QuoteClosesSoon(const std::vector<WordView>& v, const std::vector<DocumentW
   return false;
 }
 
+// Digits, with "/" between them: "2021", "15/7/2021".
+bool IsDateOrNumber(const std::u32string& core) {
+  return !core.empty() && core[0] >= U'0' && core[0] <= U'9' &&
+         std::all_of(core.begin(), core.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || c == U'/'; });
+}
+
+// The lower-case words of the date formula "ngày 15 tháng 7 năm 2023".
+bool IsDateWord(const WordView& w) {
+  return !w.capitalised && !w.all_caps && (w.lower == U"ngày" || w.lower == U"tháng" || w.lower == U"năm");
+}
+
 // A full stop between two lower-case words ("phát. triển"), or a
 // full stop or apostrophe before a lower-case word inside a sentence
 // ("hiện .có"): a speck read as punctuation. Empty when neither.
 std::string StraySpeckReason(const std::vector<WordView>& v, const std::vector<DocumentWord>& words, size_t i) {
   const WordView& w = v[i];
+  const bool on_line = i + 1 < v.size() && !words[i + 1].line_start;
+  // "ngày 15/7/2021. của": a date inside a line, then a lower-case word (a
+  // number alone may be an enumeration's "2."); and "ngày. 05/01/2024",
+  // "ngày :18/01/2023": nothing stands between the date formula's words
+  // and its numbers.
+  if (IsDateOrNumber(w.core) && w.core.find(U'/') != std::u32string::npos && !words[i].line_start &&
+      w.lead.empty() && w.trail == U"." && on_line &&
+      v[i + 1].kind == WordKind::kValidSyllable && StartsLowerCase(v[i + 1]))
+    return "a full stop between a date and a lower-case word: a speck";
+  if (IsDateWord(w) && w.lead.empty() && (w.trail == U"." || w.trail == U":") && on_line &&
+      v[i + 1].lead.empty() && IsDateOrNumber(v[i + 1].core))
+    return "a mark between \"ngày\", \"tháng\" or \"năm\" and its number: a speck";
+  if (i > 0 && !words[i].line_start && IsDateWord(v[i - 1]) && v[i - 1].trail.empty() &&
+      (w.lead == U"." || w.lead == U":") && IsDateOrNumber(w.core))
+    return "a mark between \"ngày\", \"tháng\" or \"năm\" and its number: a speck";
   if (w.kind != WordKind::kValidSyllable || w.letters.empty() || w.letters[0].upper) return "";
   // On the next line, only a real word: "b)" opens a list item.
   const bool next_goes_on = i + 1 < v.size() && StartsLowerCase(v[i + 1]) &&
@@ -371,7 +397,8 @@ void FixPunctuation(const std::vector<WordView>& v, const std::vector<DocumentWo
       continue;
     }
     if (std::string reason = StraySpeckReason(v, words, i); !reason.empty()) {
-      record(i, U32ToUtf8(v[i].core) + (v[i].trail == U"." ? "" : U32ToUtf8(v[i].trail)), std::move(reason));
+      const bool trail_is_speck = v[i].trail == U"." || (v[i].trail == U":" && IsDateWord(v[i]));
+      record(i, U32ToUtf8(v[i].core) + (trail_is_speck ? "" : U32ToUtf8(v[i].trail)), std::move(reason));
       continue;
     }
     if (v[i].trail != U":" || !(IsWord(v[i]) || v[i].code) || !OfferedWithLast(words[i], U';')) continue;

@@ -171,6 +171,19 @@ TEST_F(CorrectorTest, LevelAfterTheCommitteeTakesItsMarks) {
   EXPECT_EQ(Fixed("cách tính Nam"), "cách tính Nam");
 }
 
+TEST_F(CorrectorTest, SpecksBesideTheNumbersOfADateGo) {
+  EXPECT_EQ(Fixed("Nghị quyết ngày 15/7/2021. của Chính phủ"), "Nghị quyết ngày 15/7/2021 của Chính phủ");
+  EXPECT_EQ(Fixed("theo Kế hoạch ngày. 05/01/2024;"), "theo Kế hoạch ngày 05/01/2024;");
+  EXPECT_EQ(Fixed("Kế hoạch số 05/KH-UBND ngày :18/01/2023"), "Kế hoạch số 05/KH-UBND ngày 18/01/2023");
+  EXPECT_EQ(Fixed("báo cáo năm: 2021 của xã"), "báo cáo năm 2021 của xã");
+  // A sentence's end, a list's number (also inside a line), a label and a
+  // time stay.
+  for (const char* text : {"ban hành năm 2021. Trong đó", "1. các cơ quan", "như sau: 2. các", "Ngày: 28/09/2021",
+                           "trong 30 ngày.\n15/7/2021 là hạn", "lúc 14:30 ngày 5/1"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
+}
+
 TEST_F(CorrectorTest, ArticleNumberOneReadAsALetter) {
   EXPECT_EQ(Fixed("Điều L. Phạm vi điều chỉnh"), "Điều 1. Phạm vi điều chỉnh");
   EXPECT_EQ(Fixed("Chương I"), "Chương I");  // a Roman numeral where it belongs
