@@ -475,7 +475,7 @@ bool StrayMarksOnly(const OcrLine& line) {
   }
   size_t marks = 0;
   for (const OcrWord& w : line.words) {
-    if (!PunctuationOnly(w.text) || w.text.find_first_of("*") != std::string::npos ||
+    if (!PunctuationOnly(w.text) || w.text.find('*') != std::string::npos ||
         w.text.find("\u2026") != std::string::npos) {
       return false;
     }

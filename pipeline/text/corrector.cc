@@ -648,8 +648,7 @@ std::string Corrector::SplitAtSpeck(const WordView& w) const {
   const std::string joined_to = U32ToUtf8(w.lead) + U32ToUtf8(a.core) + " ";
   // A number or date after a full stop ("năm.2021", "ngày.18/01/2023"): no
   // abbreviation or address puts a lower-case word before one.
-  const bool number = std::all_of(rest.begin(), rest.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || c == U'/'; });
-  if (number && w.core[at] == U'.' && !a.all_caps && !a.letters[0].upper && rest[0] != U'/') {
+  if (IsDateOrNumber(rest) && w.core[at] == U'.' && !a.all_caps && !a.letters[0].upper) {
     return joined_to + U32ToUtf8(rest) + U32ToUtf8(w.trail);
   }
   const WordView b = Analyse(U32ToUtf8(rest));
