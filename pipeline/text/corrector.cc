@@ -437,6 +437,13 @@ void FixHeadingNumerals(const std::vector<WordView>& v, const std::vector<Docume
   std::vector<size_t> headings;  // word index
   for (size_t i = 0; i + 1 < v.size(); ++i) {
     if (!words[i].line_start || words[i + 1].line_start) continue;
+    // Its full stop lost ("I Đặc điểm", "I NHỮNG HOẠT ĐỘNG"): a line that
+    // goes on in lower case is a sentence wrapped after "quý" ("I năm 2023").
+    if (v[i].lead.empty() && v[i].trail.empty() && AllStrokes(v[i].core) &&
+        (v[i + 1].capitalised || v[i + 1].all_caps) && v[i + 1].lead.empty()) {
+      record(i, U32ToUtf8(v[i].core) + ".", "section heading numeral: its full stop lost");
+      continue;
+    }
     const int read = StrokesRead(v[i]);
     if (read == 0 || !(v[i + 1].capitalised || v[i + 1].all_caps)) continue;
     if (read < 0 && !v[i + 1].all_caps) continue;  // "H." before a name is an initial

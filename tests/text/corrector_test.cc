@@ -184,6 +184,15 @@ TEST_F(CorrectorTest, SpecksBesideTheNumbersOfADateGo) {
   }
 }
 
+TEST_F(CorrectorTest, HeadingNumeralTakesBackItsFullStop) {
+  EXPECT_EQ(Fixed("I Đặc điểm tình hình:"), "I. Đặc điểm tình hình:");
+  EXPECT_EQ(Fixed("kết quả như sau:\nII NHỮNG HOẠT ĐỘNG NỔI BẬT"), "kết quả như sau:\nII. NHỮNG HOẠT ĐỘNG NỔI BẬT");
+  // A sentence wrapped after "quý", and a numeral inside a line, stay.
+  for (const char* text : {"Trong quý\nI năm 2023, Trung tâm", "quý I Năm", "PHẦN I KẾT QUẢ"}) {
+    EXPECT_EQ(Fixed(text), text);
+  }
+}
+
 TEST_F(CorrectorTest, ArticleNumberOneReadAsALetter) {
   EXPECT_EQ(Fixed("Điều L. Phạm vi điều chỉnh"), "Điều 1. Phạm vi điều chỉnh");
   EXPECT_EQ(Fixed("Chương I"), "Chương I");  // a Roman numeral where it belongs
