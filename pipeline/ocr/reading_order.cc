@@ -456,7 +456,7 @@ PageText DropMarksReadAsLetters(const PageText& page) {
   return out;
 }
 
-// At most this many code points of punctuation make a stray-mark line.
+// At most this many code points of punctuation make a line of stray marks.
 constexpr size_t kStrayMarkMaxCodePoints = 2;
 
 // A line of one word this short, read with less confidence than this, is a
@@ -465,7 +465,8 @@ constexpr size_t kStrayMarkMaxCodePoints = 2;
 constexpr size_t kStrayWordMaxCodePoints = 3;
 constexpr float kStrayWordMaxConfidence = 50;
 
-bool StrayMarksOnly(const OcrLine& line) {
+// A line that is a remnant: a short doubtful word, or a mark or two.
+bool IsStrayLine(const OcrLine& line) {
   if (line.words.size() == 1) {
     const OcrWord& w = line.words[0];
     if (w.confidence < kStrayWordMaxConfidence && CodePointCount(w.text) <= kStrayWordMaxCodePoints &&
@@ -486,7 +487,7 @@ bool StrayMarksOnly(const OcrLine& line) {
 
 PageText DropStrayMarkLines(const PageText& page) {
   PageText out = page;
-  std::erase_if(out.lines, StrayMarksOnly);
+  std::erase_if(out.lines, IsStrayLine);
   return out;
 }
 

@@ -45,9 +45,8 @@ PageText DropMarksReadAsLetters(const PageText& page);
 // marks read with confidence under 50 ("mi", "-š"): what a seal, a
 // signature or a speck leaves on a line of its own; no line of a document
 // is that. The closing mark "./.", an ellipsis, a lone asterisk and numbers
-// stay. Run once the columns are
-// split into lines of their own, before tables are read (a table cell may
-// hold just "-").
+// stay. Run once the columns are split into lines of their own, before
+// tables are read (a table cell may hold just "-").
 PageText DropStrayMarkLines(const PageText& page);
 
 // Zones where Tesseract took the marks of a line's capitals ("Á", "Ă", "Ò"

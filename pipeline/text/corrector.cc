@@ -586,6 +586,7 @@ void FixArchiveCopy(const std::vector<WordView>& v, const std::vector<DocumentWo
                 : "\"Lưu: VT\", the archive's copy; the recogniser also saw the T");
   }
 }
+
 // The issuer's parent line "UBND TỈNH NAM ĐỊNH" and the body's "UBND huyện
 // Mỹ Xuyên": after the people's committee or council, before a place name,
 // stands its level. A word of the same letters with other marks ("TÍNH",
@@ -606,15 +607,11 @@ void FixAdministrativeLevel(const std::vector<WordView>& v, const Record& record
       std::vector<Letter> letters;
       Decompose(level, &letters);
       if (w.lower == level || Skeleton(letters) != w.skeleton) continue;
-      for (size_t k = 0; k < letters.size(); ++k) letters[k].upper = w.all_caps || (k == 0 && w.capitalised);
-      record(i, U32ToUtf8(Compose(letters)), "the level after the people's committee or council, before its place");
+      record(i, WithCaseOf(w, level), "the level after the people's committee or council, before its place");
       break;
     }
   }
 }
-}  // namespace
-
-namespace {
 
 // "Lưu:VT,VP.": a colon, comma or semicolon between two letters, where
 // Vietnamese print always sets a space after it; the space was lost. Empty
@@ -765,8 +762,12 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
   for (size_t p = 0; p < pages->size(); ++p) {
     auto& v = views[p];
     auto& words = (*pages)[p];
+    // A line's first word that opens with a dash glued to letters ("-Lưu:").
+    auto dash_run_in = [&](size_t i, const WordView& first) {
+      return words[i].line_start && first.lead == U"-" && !first.letters.empty();
+    };
     for (size_t i = 0; i < v.size(); ++i) {
-      if (words[i].line_start && v[i].lead == U"-" && !v[i].letters.empty()) {
+      if (dash_run_in(i, v[i])) {
         record(p, i, "- " + words[i].text.substr(1), "list dash run into the word");
         continue;
       }
@@ -776,7 +777,7 @@ std::vector<std::vector<Correction>> Corrector::CorrectDocument(
         continue;
       }
       if (std::string spaced = SpaceAfterGluedMark(words[i].text); !spaced.empty()) {
-        const bool dash = words[i].line_start && spaced.size() > 1 && spaced[0] == '-' && spaced[1] != ' ';
+        const bool dash = dash_run_in(i, Analyse(spaced.substr(0, spaced.find(' '))));
         record(p, i, spaced, "the space after a colon or comma lost");
         if (dash) record(p, i, "- " + spaced.substr(1), "list dash run into the word");
         v[i].kind = WordKind::kOther;  // now several words: no further changes
