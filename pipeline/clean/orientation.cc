@@ -94,6 +94,7 @@ UprightEvidence MeasureUpright(const cv::Mat& grey) {
   if (peak <= 0) return e;
   const double floor = 0.02 * peak;
   const int n = static_cast<int>(p.size());
+  std::vector<double> headline;
   const double to_page = static_cast<double>(grey.rows) / std::max(1, n);
   for (int y = 0; y < n;) {
     if (p[y] <= floor) {
@@ -112,11 +113,19 @@ UprightEvidence MeasureUpright(const cv::Mat& grey) {
       for (int r = y; r < core_top; ++r) e.above += p[r];
       for (int r = core_bottom + 1; r < end; ++r) e.below += p[r];
       for (int r = y; r < end; ++r) e.ink += p[r];
+      cv::Mat columns;
+      cv::reduce(ink.rowRange(y, end), columns, 0, cv::REDUCE_MAX);
+      const int inked = cv::countNonZero(columns);
+      if (inked > 0) headline.push_back(line_peak / 255.0 / inked);
       ++e.lines;
       e.line_rows.emplace_back(static_cast<int>(y * to_page),
                                std::min(grey.rows, static_cast<int>(std::ceil(end * to_page))));
     }
     y = end;
+  }
+  if (!headline.empty()) {
+    std::nth_element(headline.begin(), headline.begin() + headline.size() / 2, headline.end());
+    e.headline = headline[headline.size() / 2];
   }
   return e;
 }

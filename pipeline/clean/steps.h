@@ -45,6 +45,9 @@ struct UprightEvidence {
   double below = 0;
   double ink = 0;  // all the ink of those lines
   std::vector<cv::Range> line_rows;  // each line's rows, top to bottom, in the page's rows
+  // Median over the lines of the share of a line's inked columns that its
+  // fullest row covers: high where letters hang from a headline (Devanagari).
+  double headline = 0;
 };
 UprightEvidence MeasureUpright(const cv::Mat& grey);
 // The evidence says which way up beyond doubt: enough lines, and far more

@@ -16,6 +16,7 @@ namespace sohoa::clean {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::MakeHeadlinePage;
 using testing::MakeTextPage;
 
 // A few lines of text (a closing or signature page): too few for geometry
@@ -105,13 +106,27 @@ TEST(CleanerTest, ClearTextLinesNeedNoDetector) {
   EXPECT_EQ(detector.reads, 0);
 }
 
-// Geometry would turn the page over; OSD has the last word on that.
-TEST(CleanerTest, TurningAPageOverIsConfirmedByTheDetector) {
-  const cv::Mat upright = MakeTextPage(1200, 1600, 4).bgr;
-  const cv::Mat over = RotateQuarterTurns(upright, 180);
+// Latin lines that clearly look over are turned without asking OSD, even
+// one that would say otherwise.
+TEST(CleanerTest, ClearlyOverLatinPageNeedsNoDetector) {
+  const cv::Mat over = RotateQuarterTurns(MakeTextPage(1200, 1600, 4).bgr, 180);
+  FakeDetector detector;
+  detector.estimate = {0, 9.5, true};
+  auto result = Cleaner(Options{}, &detector).Clean(ToImage(over));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 180);
+  EXPECT_EQ(detector.detects, 0);
+  EXPECT_EQ(detector.reads, 0);
+}
+
+// A script that hangs from a headline looks over when upright: OSD has the
+// last word on turning it.
+TEST(CleanerTest, TurningAHeadlineScriptOverIsConfirmedByTheDetector) {
+  cv::Mat page;
+  cv::cvtColor(MakeHeadlinePage(), page, cv::COLOR_GRAY2BGR);
   FakeDetector agrees;
   agrees.estimate = {180, 9.5, true};
-  auto result = Cleaner(Options{}, &agrees).Clean(ToImage(over));
+  auto result = Cleaner(Options{}, &agrees).Clean(ToImage(page));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->quality.rotation_deg, 180);
   EXPECT_EQ(agrees.detects, 1);
@@ -120,28 +135,28 @@ TEST(CleanerTest, TurningAPageOverIsConfirmedByTheDetector) {
   ASSERT_EQ(agrees.heights_seen.size(), 1u);
   EXPECT_LT(agrees.heights_seen[0], 1600 / 4);
   EXPECT_GT(agrees.heights_seen[0], 1600 / 40);
-  // A script that hangs from a headline looks upside down when upright.
   FakeDetector disagrees;
   disagrees.estimate = {0, 9.5, true};
-  result = Cleaner(Options{}, &disagrees).Clean(ToImage(over));
+  result = Cleaner(Options{}, &disagrees).Clean(ToImage(page));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->quality.rotation_deg, 0);
   EXPECT_EQ(disagrees.detects, 1);
   // With no detector, geometry turns it.
-  result = Cleaner(Options{}).Clean(ToImage(over));
+  result = Cleaner(Options{}).Clean(ToImage(page));
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->quality.rotation_deg, 180);
 }
 
 // OSD unsure on the band: the whole page decides.
 TEST(CleanerTest, TurningOverAsksTheWholePageWhenTheBandIsUnclear) {
-  const cv::Mat over = RotateQuarterTurns(MakeTextPage(1200, 1600, 4).bgr, 180);
+  cv::Mat page;
+  cv::cvtColor(MakeHeadlinePage(), page, cv::COLOR_GRAY2BGR);
   for (bool page_says_over : {true, false}) {
     FakeDetector detector;
     detector.band_estimate = OrientationEstimate{0, 0.4, false};
     detector.band_rows = 400;
     detector.estimate = {page_says_over ? 180 : 0, 9.5, true};
-    auto result = Cleaner(Options{}, &detector).Clean(ToImage(over));
+    auto result = Cleaner(Options{}, &detector).Clean(ToImage(page));
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     EXPECT_EQ(result->quality.rotation_deg, page_says_over ? 180 : 0);
     ASSERT_EQ(detector.heights_seen.size(), 2u);

@@ -51,11 +51,11 @@ int main(int argc, char** argv) {
       const bool upside_truth = ((want - level_turn + 360) % 360) == 180;
       const double lo = std::min(d.horizontal_area, d.vertical_area);
       const double hi = std::max(d.horizontal_area, d.vertical_area);
-      std::printf("%s\tk=%d\tdir_ratio=%.2f\tdir_ok=%d\tlines=%d\tabove/below=%.3f\tupside=%d\tside_share=%.3f\tstrips=%d\n",
+      std::printf("%s\tk=%d\tdir_ratio=%.2f\tdir_ok=%d\tlines=%d\tabove/below=%.3f\tupside=%d\tside_share=%.3f\tstrips=%d\theadline=%.3f\n",
                   path.substr(path.rfind('/') + 1).c_str(), k, lo > 0 ? hi / lo : 99.0,
                   direction_right ? 1 : 0, u.lines, u.below > 0 ? u.above / u.below : 99.0,
                   upside_truth ? 1 : 0, u.ink > 0 ? std::max(u.above, u.below) / u.ink : 0.0,
-                  std::max(d.horizontal_strips, d.vertical_strips));
+                  std::max(d.horizontal_strips, d.vertical_strips), u.headline);
     }
   }
   return 0;

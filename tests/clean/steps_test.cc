@@ -13,6 +13,7 @@
 namespace sohoa::clean {
 namespace {
 
+using testing::MakeHeadlinePage;
 using testing::MakeTextPage;
 using testing::OverlayInk;
 using testing::SyntheticPage;
@@ -101,6 +102,21 @@ TEST(OrientationTest, GeometryIsClearOnAFullPageOnly) {
   }
   EXPECT_TRUE(MeasureLineDirection(capitals).clear());
   EXPECT_FALSE(UprightClear(MeasureUpright(capitals)));
+}
+
+// Latin lines have no row that covers nearly all their inked columns; a
+// script that hangs from a headline has one in every line.
+TEST(OrientationTest, HeadlineTellsAHangingScript) {
+  const cv::Mat latin = ToGrey(MakeTextPage(1200, 1600, 3).bgr);
+  for (int turn : {0, 180}) {
+    const UprightEvidence e = MeasureUpright(RotateQuarterTurns(latin, turn));
+    EXPECT_GT(e.headline, 0.3) << turn;
+    EXPECT_LT(e.headline, 0.85) << turn;  // page_orientation.cc: kMaxLatinHeadline
+  }
+  const UprightEvidence hanging = MeasureUpright(MakeHeadlinePage());
+  EXPECT_TRUE(UprightClear(hanging));
+  EXPECT_GT(hanging.below, hanging.above);  // upright, it looks turned over
+  EXPECT_GT(hanging.headline, 0.9);
 }
 
 TEST(OrientationTest, QuarterTurnsCompose) {

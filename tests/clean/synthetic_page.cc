@@ -39,6 +39,25 @@ SyntheticPage MakeTextPage(int width, int height, unsigned seed) {
   return page;
 }
 
+cv::Mat MakeHeadlinePage(int width, int height, unsigned seed) {
+  std::mt19937 rng(seed);
+  cv::Mat page(height, width, CV_8U, cv::Scalar(255));
+  const int left = width / 10, right = width - width / 12;
+  for (int top = height / 8; top < height - height / 8; top += 72) {
+    for (int x = left;;) {
+      const int word = 90 + static_cast<int>(rng() % 120);
+      if (x + word > right) break;
+      cv::rectangle(page, cv::Rect(x, top, word, 5), cv::Scalar(0), cv::FILLED);
+      for (int stem = x + 4, k = 0; stem + 4 < x + word; stem += 16, ++k) {
+        cv::rectangle(page, cv::Rect(stem, top + 5, 4, 28), cv::Scalar(0), cv::FILLED);
+        if (k % 3 == 1) cv::rectangle(page, cv::Rect(stem - 3, top + 36, 10, 10), cv::Scalar(0), cv::FILLED);
+      }
+      x += word + 24;
+    }
+  }
+  return page;
+}
+
 void OverlayInk(cv::Mat& page, const cv::Mat& mask, const cv::Scalar& ink) {
   cv::Mat tinted;
   cv::multiply(page, cv::Scalar(ink[0] / 255.0, ink[1] / 255.0, ink[2] / 255.0), tinted);

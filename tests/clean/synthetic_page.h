@@ -16,6 +16,11 @@ struct SyntheticPage {
 // 72 px line pitch (13-14 pt), left-aligned, ragged right, a wide top margin.
 SyntheticPage MakeTextPage(int width = 1600, int height = 2000, unsigned seed = 7);
 
+// A page of a script whose letters hang from a headline (as Devanagari's
+// do): each word a bar with stems hanging from it, and a hook under every
+// third stem. Upright, more ink lies below the bar than above it.
+cv::Mat MakeHeadlinePage(int width = 1200, int height = 1600, unsigned seed = 5);
+
 // Multiplies `ink` (BGR colour) into `page` where `mask` is set, the way
 // stamp ink lies over printed text.
 void OverlayInk(cv::Mat& page, const cv::Mat& mask, const cv::Scalar& ink);
