@@ -33,8 +33,8 @@ cv::Mat RemoveBorders(const cv::Mat& grey) {
   }
   cv::Mat dark = small < 0.55 * paper;
 
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
+  cv::Mat labels, stats;
+  const int n = LabelComponents(dark, labels, stats, 8);
   cv::Mat border_mask = cv::Mat::zeros(small.size(), CV_8U);
   bool any = false;
   for (int i = 1; i < n; ++i) {

@@ -133,8 +133,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   const Reach reach{near_text_px, px(6), px(72), px(3), px(24), px(12), px(20)};
 
   cv::Mat ink = InkMask(grey);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  cv::Mat labels, stats;
+  const int n = LabelComponents(ink, labels, stats, 8);
   result.dark_components = n - 1;
 
   // Letters (and marks too big to be specks), spread by near_text_px on a

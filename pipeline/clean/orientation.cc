@@ -56,8 +56,8 @@ LineDirection MeasureLineDirection(const cv::Mat& grey) {
     const cv::Size k = horizontal ? cv::Size(15, 1) : cv::Size(1, 15);
     cv::Mat smeared;
     cv::morphologyEx(ink, smeared, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, k));
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(smeared, labels, stats, centroids, 8, CV_32S);
+    cv::Mat labels, stats;
+    const int n = LabelComponents(smeared, labels, stats, 8);
     double area = 0;
     for (int i = 1; i < n; ++i) {
       const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);

@@ -74,8 +74,8 @@ Result<std::vector<StampInk>> FindStampInk(const Image& colour) {
     }
     // Letters of one stamp joined into one blob.
     cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    cv::Mat labels, stats;
+    const int n = LabelComponents(ink, labels, stats, 8);
     const double dpi = colour.dpi > 0 ? colour.dpi : 300;
     const int min_side = static_cast<int>(kMinStampInches * dpi / kReduce);
     const cv::Rect page(0, 0, bgr.cols, bgr.rows);

@@ -60,8 +60,8 @@ cv::Mat GrowInto(const cv::Mat& strong, const cv::Mat& weak) {
 // to grow from anyway.
 std::vector<cv::Rect> RegionsOf(const cv::Mat& ink, const cv::Mat& clear, int min_clear, int reduce,
                                 cv::Size page_size) {
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  cv::Mat labels, stats;
+  const int n = LabelComponents(ink, labels, stats, 8);
   std::vector<int> clear_count(n, 0);
   for (int y = 0; y < labels.rows; ++y) {
     const int* lab = labels.ptr<int>(y);

@@ -170,4 +170,11 @@ double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::
 // Shared helper: dark ink as 255 on 0, Otsu threshold on a grey page.
 cv::Mat InkMask(const cv::Mat& grey);
 
+// components.cc --------------------------------------------------------------
+// cv::connectedComponentsWithStats without the centroids, at a fraction of
+// its cost: labels (CV_32S) and per-label stats (CC_STAT_LEFT..AREA); returns
+// the number of labels, the background's (label 0, boxed as the whole
+// image) included.
+int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int connectivity = 8);
+
 }  // namespace sohoa::clean

@@ -50,8 +50,8 @@ cv::Mat StreakMask(const cv::Mat& grey) {
   if (grey.rows < 2 * run) return mask;
   const cv::Mat long_runs = LongVerticalRuns(InkMask(grey), run);
   if (cv::countNonZero(long_runs) == 0) return mask;
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(long_runs, labels, stats, centroids, 8, CV_32S);
+  cv::Mat labels, stats;
+  const int n = LabelComponents(long_runs, labels, stats, 8);
   std::vector<uint8_t> streak(n, 0);
   bool any = false;
   for (int i = 1; i < n; ++i) {

@@ -61,8 +61,8 @@ Result<std::vector<RuledTable>> FindRuledTables(const Image& page) {
     cv::dilate(rules, rules, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
 
     std::vector<RuledTable> tables;
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(rules, labels, stats, centroids, 8, CV_32S);
+    cv::Mat labels, stats;
+    const int n = LabelComponents(rules, labels, stats, 8);
     const int min_cell = static_cast<int>(kMinCellInches * dpi);
     for (int i = 1; i < n; ++i) {
       const cv::Rect frame(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
@@ -72,8 +72,8 @@ Result<std::vector<RuledTable>> FindRuledTables(const Image& page) {
       // frame's complement that do not touch its edge.
       cv::Mat frame_rules = (labels(frame) == i);
       cv::Mat spaces = ~frame_rules;
-      cv::Mat cell_labels, cell_stats, cell_centroids;
-      const int m = cv::connectedComponentsWithStats(spaces, cell_labels, cell_stats, cell_centroids, 4, CV_32S);
+      cv::Mat cell_labels, cell_stats;
+      const int m = LabelComponents(spaces, cell_labels, cell_stats, 4);
       std::vector<cv::Rect> cells;
       for (int k = 1; k < m; ++k) {
         const cv::Rect c(cell_stats.at<int>(k, cv::CC_STAT_LEFT), cell_stats.at<int>(k, cv::CC_STAT_TOP),

@@ -9,6 +9,9 @@
 //                MODELS), as the runner does
 //   --ocr=MODELS same, and read the cleaned page with the engine, printing
 //                the OCR time and the cleaning/OCR ratio
+//   --cv-threads=N  OpenCV's worker threads (default: its own, one per
+//                core); 1 times each step on one core, as when every core
+//                cleans and reads a page of its own in a batch
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,6 +24,7 @@
 
 #include <unistd.h>
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "clean/clean.h"
@@ -47,6 +51,7 @@ int main(int argc, char** argv) {
     else if (a.rfind("--repeat=", 0) == 0) repeat = std::max(1, std::atoi(a.c_str() + 9));
     else if (a.rfind("--osd=", 0) == 0) models = a.substr(6);
     else if (a.rfind("--ocr=", 0) == 0) models = a.substr(6), read = true;
+    else if (a.rfind("--cv-threads=", 0) == 0) cv::setNumThreads(std::max(1, std::atoi(a.c_str() + 13)));
     else if (a == "--no-orientation") options.orientation = false;
     else if (a == "--no-deskew") options.deskew = false;
     else if (a == "--no-borders") options.remove_borders = false;

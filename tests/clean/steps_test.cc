@@ -496,5 +496,26 @@ TEST(QualityTest, BlurAndContrastScoresFollowTheDamage) {
   EXPECT_LT(ContrastScore(faint), 0.35);
 }
 
+// The cheap labelling gives OpenCV's own labels and figures, on a page of
+// text and on random specks, in both connectivities.
+TEST(ComponentsTest, LabelComponentsMatchesOpenCv) {
+  cv::Mat specks(300, 420, CV_8U);
+  cv::randu(specks, 0, 255);
+  specks = specks > 200;
+  const cv::Mat text = InkMask(ToGrey(MakeTextPage(800, 600, 9).bgr));
+  for (const cv::Mat& mask : {specks, text}) {
+    for (int connectivity : {4, 8}) {
+      cv::Mat want_labels, want_stats, centroids, labels, stats;
+      const int want = cv::connectedComponentsWithStats(mask, want_labels, want_stats, centroids, connectivity, CV_32S);
+      ASSERT_EQ(LabelComponents(mask, labels, stats, connectivity), want);
+      EXPECT_EQ(cv::countNonZero(labels != want_labels), 0);
+      ASSERT_EQ(stats.rows, want);
+      // Label 0, the background, is boxed as the whole image; its area is exact.
+      EXPECT_EQ(stats.at<int>(0, cv::CC_STAT_AREA), want_stats.at<int>(0, cv::CC_STAT_AREA));
+      EXPECT_EQ(cv::countNonZero(stats.rowRange(1, want) != want_stats.rowRange(1, want)), 0);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sohoa::clean
