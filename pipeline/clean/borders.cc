@@ -14,7 +14,9 @@ cv::Mat RemoveBorders(const cv::Mat& grey) {
   const int longest = std::max(grey.cols, grey.rows);
   const double f = longest > kWorkLongest ? static_cast<double>(kWorkLongest) / longest : 1.0;
   cv::Mat small;
-  cv::resize(grey, small, cv::Size(), f, f, cv::INTER_AREA);
+  // Bilinear: the bands are wide, and area averaging at a ratio that is no
+  // whole number costs twenty times more (17 ms on a 300 dpi page).
+  cv::resize(grey, small, cv::Size(), f, f, cv::INTER_LINEAR);
 
   // "Dark" is judged against the paper, so grey or yellowed paper does not count.
   cv::Mat hist;
