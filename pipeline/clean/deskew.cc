@@ -15,11 +15,26 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kWorkWidth = 1600;  // pixels across the page during the search
 
+// Ink points grouped by column, each column's rows in order from the top.
+// A column's points all move by the same amount under a shear, so each
+// candidate angle costs one multiplication per column and one addition per
+// point.
+struct InkColumns {
+  std::vector<float> x;     // each column's offset from the page middle
+  std::vector<int> start;   // column k's rows are row[start[k] .. start[k + 1])
+  std::vector<int> row;     // whole part of each point's offset from the middle
+  size_t points() const { return row.size(); }
+};
+
 struct InkPoints {
-  std::vector<cv::Point2f> points;  // centred on the page middle
+  InkColumns all;
+  InkColumns sampled;       // every 4th point in reading order, for the coarse search
+  float row_fraction = 0;   // offset from the middle = row + row_fraction (0 or 0.5)
   int height = 0;
   int width = 0;
 };
+
+constexpr int kCoarseStride = 4;
 
 InkPoints CollectInk(const cv::Mat& grey) {
   InkPoints ink;
@@ -32,48 +47,77 @@ InkPoints CollectInk(const cv::Mat& grey) {
   ink.width = small.cols;
   ink.height = small.rows;
   const float cx = small.cols / 2.0f, cy = small.rows / 2.0f;
+  const int whole_cy = static_cast<int>(std::ceil(cy));
+  ink.row_fraction = static_cast<float>(whole_cy) - cy;
+  // Counted first, then placed: two passes over the mask, no reallocation.
+  std::vector<int> all_count(mask.cols, 0), sampled_count(mask.cols, 0);
+  size_t seen = 0;
   for (int y = 0; y < mask.rows; ++y) {
-    const uint8_t* row = mask.ptr<uint8_t>(y);
+    const uint8_t* r = mask.ptr<uint8_t>(y);
     for (int x = 0; x < mask.cols; ++x) {
-      if (row[x]) ink.points.emplace_back(x - cx, y - cy);
+      if (!r[x]) continue;
+      ++all_count[x];
+      if (seen++ % kCoarseStride == 0) ++sampled_count[x];
+    }
+  }
+  auto lay_out = [&](InkColumns& c, const std::vector<int>& count) {
+    c.x.resize(mask.cols);
+    c.start.assign(mask.cols + 1, 0);
+    for (int x = 0; x < mask.cols; ++x) {
+      c.x[x] = x - cx;
+      c.start[x + 1] = c.start[x] + count[x];
+    }
+    c.row.resize(c.start[mask.cols]);
+  };
+  lay_out(ink.all, all_count);
+  lay_out(ink.sampled, sampled_count);
+  std::vector<int> all_next(ink.all.start.begin(), ink.all.start.end() - 1);
+  std::vector<int> sampled_next(ink.sampled.start.begin(), ink.sampled.start.end() - 1);
+  seen = 0;
+  for (int y = 0; y < mask.rows; ++y) {
+    const uint8_t* r = mask.ptr<uint8_t>(y);
+    for (int x = 0; x < mask.cols; ++x) {
+      if (!r[x]) continue;
+      ink.all.row[all_next[x]++] = y - whole_cy;
+      if (seen++ % kCoarseStride == 0) ink.sampled.row[sampled_next[x]++] = y - whole_cy;
     }
   }
   return ink;
 }
 
-// std::lround, inline: the projection rounds a few million values per page,
-// and the library call was most of the search's time. Same result: the
-// truncated part is exact, and halves go away from zero.
-inline int RoundHalfAway(double v) {
-  int i = static_cast<int>(v);
-  const double frac = v - i;
-  if (frac >= 0.5) ++i;
-  else if (frac <= -0.5) --i;
-  return i;
-}
-
-// Sum of squared row counts of the ink projected along `deg`.
-// `stride` > 1 samples every stride-th point, for the coarse search.
-double ProfileScore(const InkPoints& ink, double deg, int stride, std::vector<int>& bins) {
+// Sum of squared row counts of the ink projected along `deg`: a point (x, y)
+// from the middle falls in row round(y + x tan(deg)), halves away from zero.
+double ProfileScore(const InkPoints& ink, const InkColumns& columns, double deg, std::vector<int>& bins) {
   const double t = std::tan(deg * kPi / 180.0);
   const int margin = static_cast<int>(std::abs(t) * ink.width / 2) + 2;
   const int offset = ink.height / 2 + margin;
-  bins.assign(ink.height + 2 * margin + 2, 0);
-  for (size_t i = 0; i < ink.points.size(); i += stride) {
-    const cv::Point2f& p = ink.points[i];
-    const int b = RoundHalfAway(p.y + p.x * t) + offset;
-    if (b >= 0 && b < static_cast<int>(bins.size())) ++bins[b];
+  const int size = ink.height + 2 * margin + 2;
+  bins.assign(size, 0);
+  const int* row = columns.row.data();
+  for (size_t k = 0; k + 1 < columns.start.size(); ++k) {
+    const int first = columns.start[k], last = columns.start[k + 1];
+    if (first == last) continue;
+    // Rounding a whole row plus the column's shift moves it by the shift
+    // rounded; at an exact half, the sign of the sum says which way.
+    const double shift = ink.row_fraction + columns.x[k] * t;
+    const int up = static_cast<int>(std::floor(shift + 0.5)) + offset;
+    const int down = static_cast<int>(std::ceil(shift - 0.5)) + offset;
+    const double from_up = -shift;  // rows at least this end at or below the middle
+    for (int i = first; i < last; ++i) {
+      const int b = row[i] + (row[i] >= from_up ? up : down);
+      if (b >= 0 && b < size) ++bins[b];
+    }
   }
   double score = 0;
   for (int c : bins) score += static_cast<double>(c) * c;
   return score;
 }
 
-double BestAngle(const InkPoints& ink, double lo, double hi, double step, int stride) {
+double BestAngle(const InkPoints& ink, const InkColumns& columns, double lo, double hi, double step) {
   std::vector<int> bins;
   double best = 0, best_score = -1;
   for (double a = lo; a <= hi + 1e-9; a += step) {
-    const double s = ProfileScore(ink, a, stride, bins);
+    const double s = ProfileScore(ink, columns, a, bins);
     if (s > best_score) {
       best_score = s;
       best = a;
@@ -87,13 +131,13 @@ double BestAngle(const InkPoints& ink, double lo, double hi, double step, int st
 double EstimateSkew(const cv::Mat& grey, double max_deg) {
   InkPoints ink = CollectInk(grey);
   // A page with hardly any ink (or almost all ink) has no lines to level.
-  const double ink_share =
-      static_cast<double>(ink.points.size()) / std::max(1, ink.width * ink.height);
-  if (ink.points.size() < 200 || ink_share > 0.5) return 0;
+  const size_t points = ink.all.points();
+  const double ink_share = static_cast<double>(points) / std::max(1, ink.width * ink.height);
+  if (points < 200 || ink_share > 0.5) return 0;
   // Coarse to fine: a line's profile peak is about a degree wide here.
-  double a = BestAngle(ink, -max_deg, max_deg, 0.5, 4);
-  a = BestAngle(ink, a - 0.6, a + 0.6, 0.1, 1);
-  a = BestAngle(ink, a - 0.1, a + 0.1, 0.01, 1);
+  double a = BestAngle(ink, ink.sampled, -max_deg, max_deg, 0.5);
+  a = BestAngle(ink, ink.all, a - 0.6, a + 0.6, 0.1);
+  a = BestAngle(ink, ink.all, a - 0.1, a + 0.1, 0.01);
   return a;
 }
 

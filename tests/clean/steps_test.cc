@@ -51,6 +51,14 @@ TEST(DeskewTest, CorrectedPageIsLevel) {
   EXPECT_NEAR(EstimateSkew(level), 0.0, 0.1);
 }
 
+// Odd sizes put the page middle between two rows and two columns: a level
+// page stays level, a skewed one is found.
+TEST(DeskewTest, OddSizedPages) {
+  const cv::Mat level = ToGrey(MakeTextPage(1201, 1601).bgr);
+  EXPECT_NEAR(EstimateSkew(level), 0.0, 0.005);
+  EXPECT_NEAR(EstimateSkew(RotateBy(level, -2.7)), -2.7, 0.1);
+}
+
 TEST(DeskewTest, BlankPageHasNoSkew) {
   const cv::Mat blank(800, 600, CV_8U, cv::Scalar(255));
   EXPECT_EQ(EstimateSkew(blank), 0.0);
