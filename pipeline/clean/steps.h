@@ -175,6 +175,6 @@ cv::Mat InkMask(const cv::Mat& grey);
 // its cost: labels (CV_32S) and per-label stats (CC_STAT_LEFT..AREA); returns
 // the number of labels, the background's (label 0, boxed as the whole
 // image) included.
-int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int connectivity = 8);
+int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int connectivity);
 
 }  // namespace sohoa::clean
