@@ -17,8 +17,9 @@ Runs `sohoa extract --json --text-dir OUT/text` once over the page images
     documents actually given: those in multipage/ (read from the images), and
     those whose every page is among the page images (their pages' text, as
     read above, joined into one .txt per document: the text-only path);
-and reports pages per second (wall clock over all pages, all workers) and the
-peak resident memory of the sohoa process.
+and reports pages per second (wall clock over all pages, all workers), the
+peak resident memory of the sohoa process, and each page's cleaning time
+against its OCR time (`sohoa extract --timings`).
 """
 import argparse
 import json
@@ -87,6 +88,39 @@ def assemble_documents(pages, text_dir, out_dir):
     return out
 
 
+def report_cleaning_time(timings_tsv, pages, limit=0.15):
+    """Each page's cleaning time against the OCR time of the same page, as sohoa ran them
+    (wall time, all workers busy): overall, per class, and the pages above `limit`.
+    Returns the overall share (sum of cleaning over sum of OCR), None without timings."""
+    if not os.path.exists(timings_tsv):
+        return None
+    cls = {p["stem"]: p["class"] for p in pages}
+    rows = []
+    with open(timings_tsv, encoding="utf-8") as f:
+        next(f, None)
+        for line in f:
+            stem, _, clean_ms, ocr_ms = line.rstrip("\n").split("\t")
+            rows.append((stem, float(clean_ms), float(ocr_ms)))
+    if not rows:
+        return None
+    share = sum(r[1] for r in rows) / max(1e-9, sum(r[2] for r in rows))
+    print("\n## Cleaning time against OCR time, per page (sohoa extract --timings)")
+    print("all %d pages: cleaning %.0f ms, OCR %.0f ms a page on average; cleaning/OCR %.3f"
+          % (len(rows), sum(r[1] for r in rows) / len(rows), sum(r[2] for r in rows) / len(rows), share))
+    by_class = {}
+    for stem, c, o in rows:
+        by_class.setdefault(cls.get(stem, "?"), []).append(c / o if o > 0 else float("inf"))
+    print("%-14s %5s %8s %8s" % ("class", "pages", "median", "max"))
+    for k in sorted(by_class):
+        v = sorted(by_class[k])
+        print("%-14s %5d %8.3f %8.3f" % (k, len(v), v[len(v) // 2], v[-1]))
+    over = sorted(((c / o if o > 0 else float("inf")), stem, c, o) for stem, c, o in rows if c > limit * o)
+    print("pages above %.0f%%: %d" % (100 * limit, len(over)))
+    for ratio, stem, c, o in over:
+        print("  %-22s %.3f  (cleaning %.0f ms, OCR %.0f ms)" % (stem, ratio, c, o))
+    return share
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval-dir", default=os.path.join(ROOT, "..", "shared", "eval", "dev"))
@@ -115,8 +149,15 @@ def main():
         base += ["--workers", str(a.workers)]
 
     fields_json = os.path.join(a.out, "fields.json")
+    timings_tsv = os.path.join(a.out, "timings.tsv")
+    if os.path.exists(timings_tsv):
+        os.remove(timings_tsv)
+    # Builds from before --timings are still benchmarked, without the cleaning share.
+    extract_help = subprocess.run([a.sohoa, "extract", "--help"], capture_output=True, text=True).stdout
+    timing_args = ["--timings", timings_tsv] if "--timings" in extract_help else []
     print("# %d page images from %s" % (len(images), ev), flush=True)
-    seconds, peak_mib, rc = run_timed(base + ["extract", "--json", "--text-dir", text_dir] + images, fields_json)
+    seconds, peak_mib, rc = run_timed(base + ["extract", "--json", "--text-dir", text_dir] + timing_args + images,
+                                      fields_json)
     if rc not in (0, 1):
         print("sohoa failed with exit code %d" % rc)
         return 2
@@ -158,9 +199,13 @@ def main():
     print("\n## Speed")
     print("pages=%d seconds=%.1f pages_per_second=%.3f peak_rss_mib=%.0f workers=%s"
           % (n_pages, seconds, n_pages / seconds if seconds else 0, peak_mib, a.workers or "cores"))
+    clean_share = report_cleaning_time(timings_tsv, pages)
     try:
         overall = json.load(open(score_json, encoding="utf-8"))
-        print("BENCH_CER=%.4f BENCH_PAGES_PER_SECOND=%.3f" % (overall["overall"]["CER"], n_pages / seconds))
+        line = "BENCH_CER=%.4f BENCH_PAGES_PER_SECOND=%.3f" % (overall["overall"]["CER"], n_pages / seconds)
+        if clean_share is not None:
+            line += " BENCH_CLEAN_SHARE=%.3f" % clean_share
+        print(line)
     except (OSError, KeyError, ValueError):
         pass
     return 0

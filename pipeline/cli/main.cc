@@ -88,6 +88,32 @@ bool WritePageTexts(const std::string& dir, const runner::FileOutcome& out) {
   return ok;
 }
 
+// `--timings FILE`: one row per page read from an image, with the wall
+// time of cleaning it and of reading the cleaned page.
+class TimingsFile {
+ public:
+  Status Open(const std::string& path) {
+    if (path.empty()) return Status::Ok();
+    f_.open(path, std::ios::binary | std::ios::trunc);
+    if (!f_) return Status::InvalidArgument("cannot write " + path);
+    f_ << "input\tpage\tclean_ms\tocr_ms\n";
+    return Status::Ok();
+  }
+  // False when the file could not be written.
+  bool Add(const runner::FileOutcome& out) {
+    if (!f_.is_open() || out.from_text_layer) return true;
+    for (size_t i = 0; i < out.pages.size(); ++i) {
+      f_ << Stem(out.path) << '\t' << i + 1 << '\t' << 1000 * out.pages[i].clean_seconds << '\t'
+         << 1000 * out.pages[i].ocr_seconds << '\n';
+    }
+    f_.flush();
+    return static_cast<bool>(f_);
+  }
+
+ private:
+  std::ofstream f_;
+};
+
 Status MakeDir(const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -126,7 +152,7 @@ class App {
   fs::path home_;
 
   std::vector<std::string> inputs_;
-  std::string dossier_, text_dir_, query_, issuer_, type_, from_, to_, pdf_out_, dump_dir_;
+  std::string dossier_, text_dir_, query_, issuer_, type_, from_, to_, pdf_out_, dump_dir_, timings_;
   bool json_ = false;
   int limit_ = 20;
   int64_t id_ = 0;
@@ -360,6 +386,11 @@ int App::Ocr() {
     config_.clean.dump_dir = dump_dir_;
     config_.runner.workers = 1;
   }
+  TimingsFile timings;
+  if (Status s = timings.Open(timings_); !s.ok()) {
+    std::cerr << "sohoa: " << s.message() << "\n";
+    return kExitUsage;
+  }
   runner::Pipeline pipeline(config_, logger_.get());
   if (Status s = pipeline.Preflight(); !s.ok()) {
     std::cerr << "sohoa: " << s.ToString() << "\n";
@@ -374,6 +405,7 @@ int App::Ocr() {
       return;
     }
     write_failed = !WritePageTexts(text_dir_, out) || write_failed;
+    write_failed = !timings.Add(out) || write_failed;
     Progress(done, files->size(), "OK     " + out.path + "  " + std::to_string(out.pages.size()) + " page(s), " +
                                       std::to_string(out.seconds).substr(0, 5) + " s");
   });
@@ -396,6 +428,11 @@ int App::Extract() {
       return kExitUsage;
     }
   }
+  TimingsFile timings;
+  if (Status s = timings.Open(timings_); !s.ok()) {
+    std::cerr << "sohoa: " << s.message() << "\n";
+    return kExitUsage;
+  }
   runner::Pipeline pipeline(config_, logger_.get());
   if (Status s = pipeline.Preflight(); !s.ok()) {
     std::cerr << "sohoa: " << s.ToString() << "\n";
@@ -414,6 +451,7 @@ int App::Extract() {
     results[i] = FieldsJson(out.fields);
     ok[i] = true;
     if (!text_dir_.empty()) write_failed = !WritePageTexts(text_dir_, out) || write_failed;
+    write_failed = !timings.Add(out) || write_failed;
     if (!json_) Progress(done, files->size(), "OK     " + DocumentLine(out));
   });
   if (json_) {
@@ -468,12 +506,16 @@ int App::Main(int argc, char** argv) {
   ocr->add_option("--dump-dir", dump_dir_,
                   "write each cleaning step's image of the one input here (NN_step.png; "
                   "for a multi-page file, its last page)");
+  ocr->add_option("--timings", timings_,
+                  "write a TSV here: input, page, clean_ms, ocr_ms (wall time of cleaning each page "
+                  "and of reading it)");
   ocr->add_option("inputs", inputs_, "files and folders")->required();
 
   auto* extract = app.add_subcommand("extract", "read documents and print their fields (no store)");
   extract->add_option("inputs", inputs_, "files and folders (scans, PDFs, .txt)")->required();
   extract->add_flag("--json", json_, "print one JSON object keyed by input stem");
   extract->add_option("--text-dir", text_dir_, "also write each page's text here, as `ocr` does");
+  extract->add_option("--timings", timings_, "write each page's cleaning and reading time here, as `ocr` does");
 
   try {
     app.parse(argc, argv);

@@ -61,7 +61,9 @@ std::string FoldedFields(text::TextNormalizer& n, const DocumentFields& f) {
 Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::string& path, int index,
                                 CleanedPage* cleaned_out) {
   SOHOA_ASSIGN_OR_RETURN(SourcePage source, intake::ReadPage(path, index, config.intake));
+  const Clock::time_point clean_start = Clock::now();
   SOHOA_ASSIGN_OR_RETURN(CleanedPage cleaned, w.cleaner->Clean(source.image));
+  const double clean_seconds = SecondsSince(clean_start);
   // Tesseract reads worse when it has to guess the resolution; the cleaner
   // measured it on the OCR copy (0 when too little text to measure).
   const double dpi = cleaned.ocr.dpi > 0 ? cleaned.ocr.dpi : 300;
@@ -79,7 +81,9 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
       for (Box& c : t.cells) scale(c);
     }
   }
+  const Clock::time_point ocr_start = Clock::now();
   SOHOA_ASSIGN_OR_RETURN(PageText raw, w.engine->Recognize(cleaned.ocr, dpi, tables));
+  const double ocr_seconds = SecondsSince(ocr_start);
   if (config.extract.received_stamp) {
     SOHOA_ASSIGN_OR_RETURN(std::vector<clean::StampInk> stamps, clean::FindStampInk(cleaned.colour));
     for (const clean::StampInk& stamp : stamps) {
@@ -98,6 +102,8 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
   PageOutcome out;
   out.raw = std::move(raw);  // the text stage reads the document's pages together, later
   out.quality = cleaned.quality;
+  out.clean_seconds = clean_seconds;
+  out.ocr_seconds = ocr_seconds;
   if (cleaned_out) *cleaned_out = std::move(cleaned);
   return out;
 }

@@ -31,6 +31,11 @@ struct PageOutcome {
   PageText text;          // normalised/corrected
   std::vector<text::Correction> corrections;  // what correction changed in `text`, with reasons
   PageQuality quality;
+  // Wall time of this page's cleaning (Cleaner::Clean) and of reading the
+  // cleaned page (the engine's Recognize, tables included; not the received
+  // stamp's own read).
+  double clean_seconds = 0;
+  double ocr_seconds = 0;
 };
 
 // What happened to one input file (= one document).

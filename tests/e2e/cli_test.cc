@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -206,11 +208,34 @@ TEST_F(CliTest, OcrWritesOneTextPerPage) {
     if (p.extension() == ".tif" || p.extension() == ".tiff") tiff = p;
   }
   ASSERT_FALSE(tiff.empty()) << "samples/ should hold a multi-page TIFF";
-  CommandRun r = Sohoa("ocr --text-dir " + Quote(out) + " " + Quote(images.front()) + " " + Quote(tiff));
+  const fs::path timings = dir_ / "timings.tsv";
+  CommandRun r = Sohoa("ocr --text-dir " + Quote(out) + " --timings " + Quote(timings) + " " +
+                       Quote(images.front()) + " " + Quote(tiff));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_TRUE(fs::exists(out / (images.front().stem().string() + ".txt")));
   EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p01.txt")));
   EXPECT_TRUE(fs::exists(out / (tiff.stem().string() + "_p02.txt")));
+  // One row per page: the time of cleaning it and of reading it.
+  std::ifstream f(timings);
+  std::string header;
+  std::getline(f, header);
+  EXPECT_EQ(header, "input\tpage\tclean_ms\tocr_ms");
+  std::map<std::string, int> pages;
+  std::string input;
+  int page = 0;
+  double clean_ms = 0, ocr_ms = 0;
+  while (f >> input >> page >> clean_ms >> ocr_ms) {
+    pages[input] = std::max(pages[input], page);
+    EXPECT_GT(clean_ms, 0) << input << " " << page;
+    EXPECT_GT(ocr_ms, 0) << input << " " << page;
+  }
+  EXPECT_EQ(pages[images.front().stem().string()], 1);
+  EXPECT_EQ(pages[tiff.stem().string()], 2);
+  // A timings file that cannot be written is a usage error, found before any page is read.
+  EXPECT_EQ(Sohoa("ocr --text-dir " + Quote(out) + " --timings " + Quote(dir_ / "no" / "such" / "t.tsv") + " " +
+                  Quote(images.front()))
+                .exit_code,
+            2);
 }
 
 TEST_F(CliTest, OcrDumpDirHoldsEachCleaningStepOfOnePage) {
