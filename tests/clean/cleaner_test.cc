@@ -180,6 +180,20 @@ TEST(CleanerTest, ReliableDetectorDecidesWhenTheLinesAreFew) {
   EXPECT_TRUE(SameImage(result->colour, upright));
 }
 
+// A closing page: a few lines at the top of a blank sheet. OSD weighs the
+// letters, so it is shown only the part that holds them, not the paper.
+TEST(CleanerTest, DetectorIsShownOnlyTheInkedPartOfASparsePage) {
+  cv::Mat page(1600, 1200, CV_8UC3, cv::Scalar::all(255));
+  SparsePage().copyTo(page(cv::Rect(0, 0, 1200, 520)));
+  FakeDetector detector;
+  detector.estimate = {0, 9.5, true};
+  auto result = Cleaner(Options{}, &detector).Clean(ToImage(page));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 0);
+  ASSERT_GE(detector.detects, 1);
+  for (int height : detector.heights_seen) EXPECT_LT(height, 600);
+}
+
 // Wider, the lines are made level by geometry; the detector, shown the reduced
 // level page, says which way up.
 TEST(CleanerTest, ReliableDetectorSaysWhichWayUpASparsePage) {
