@@ -133,8 +133,16 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   const Reach reach{near_text_px, px(6), px(72), px(3), px(24), px(12), px(20)};
 
   cv::Mat ink = InkMask(grey);
+  // Labelled only where there is ink: a closing page is mostly paper. The
+  // labels are those of the inked part; boxes are in page coordinates.
+  cv::Rect inked = cv::boundingRect(ink);
+  if (inked.area() == 0) inked = cv::Rect(0, 0, ink.cols, ink.rows);
   cv::Mat labels, stats;
-  const int n = LabelComponents(ink, labels, stats, 8);
+  const int n = LabelComponents(ink(inked), labels, stats, 8);
+  for (int i = 1; i < n; ++i) {
+    stats.at<int>(i, cv::CC_STAT_LEFT) += inked.x;
+    stats.at<int>(i, cv::CC_STAT_TOP) += inked.y;
+  }
   result.dark_components = n - 1;
 
   // Letters (and marks too big to be specks), spread by near_text_px on a
@@ -262,9 +270,9 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     if (!remove[i]) continue;
     const Box& b = boxes[i];
     for (int y = b.y0; y <= b.y1; ++y) {
-      const int* lab = labels.ptr<int>(y);
+      const int* lab = labels.ptr<int>(y - inked.y);
       for (int x = b.x0; x <= b.x1; ++x) {
-        if (lab[x] != i) continue;
+        if (lab[x - inked.x] != i) continue;
         for (int yy = std::max(0, y - 1); yy <= std::min(rows - 1, y + 1); ++yy) {
           uint8_t* out = result.page.ptr<uint8_t>(yy);
           for (int xx = std::max(0, x - 1); xx <= std::min(cols - 1, x + 1); ++xx) out[xx] = 255;

@@ -12,11 +12,19 @@ namespace sohoa::clean {
 
 // Measured around the ink only, so a sparse page is not taken for a blurred one.
 double BlurScore(const cv::Mat& grey) {
+  const cv::Mat ink = InkMask(grey);
+  const cv::Rect inked = cv::boundingRect(ink);
+  if (inked.area() == 0) return 0;
+  // Only the inked part of the page is filtered (a closing page is mostly
+  // paper); filters on a part read the pixels around it, so the figure is
+  // the whole page's.
+  const cv::Rect part = cv::Rect(inked.x - 4, inked.y - 4, inked.width + 8, inked.height + 8) &
+                        cv::Rect(0, 0, grey.cols, grey.rows);
   // 16-bit: the 3x3 Laplacian of 8-bit pixels fits, and is twice as fast.
   cv::Mat lap;
-  cv::Laplacian(grey, lap, CV_16S);
+  cv::Laplacian(grey(part), lap, CV_16S);
   cv::Mat near_ink;
-  cv::dilate(InkMask(grey), near_ink, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::dilate(ink(part), near_ink, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
   if (cv::countNonZero(near_ink) == 0) return 0;
   cv::Scalar mean, sd;
   cv::meanStdDev(lap, mean, sd, near_ink);
