@@ -493,6 +493,30 @@ TEST(BinarizeTest, SauvolaAndOtsuGiveTwoLevelsKeepingText) {
   }
 }
 
+// A closing page: a block of text and specks on a large blank sheet. Only
+// the inked part is worked on, and it comes out as that part alone would.
+TEST(DespeckleTest, ASparsePageIsCleanedAsItsInkedPartAlone) {
+  const SyntheticPage text = MakeTextPage(800, 600, 5);
+  cv::Mat block = ToGrey(text.bgr);
+  // Specks in the right margin, beyond the letters' reach.
+  cv::Mat specks = cv::Mat::zeros(block.size(), CV_8U);
+  std::mt19937 rng(11);
+  for (int k = 0; k < 30; ++k) {
+    cv::circle(specks, cv::Point(750 + rng() % 40, 20 + rng() % 560), 1 + rng() % 2, cv::Scalar(255), cv::FILLED);
+  }
+  block.setTo(30, specks);
+  cv::Mat page(1600, 2000, CV_8U, cv::Scalar(255));
+  const cv::Rect at(480, 384, block.cols, block.rows);
+  block.copyTo(page(at));
+  const DespeckleResult whole = Despeckle(page, 300);
+  const cv::Mat cleaned = whole.page(at);
+  EXPECT_GT(whole.specks_removed, 20);
+  EXPECT_LT(ShareBelow(cleaned, specks, 128), 0.02);
+  EXPECT_GT(ShareBelow(cleaned, text.text_mask, 100), 0.99);
+  EXPECT_EQ(cv::countNonZero(whole.page != 255), cv::countNonZero(cleaned != 255));  // nothing painted elsewhere
+  EXPECT_NEAR(BlurScore(page), BlurScore(block), 1e-6 * BlurScore(block));
+}
+
 TEST(QualityTest, BlurAndContrastScoresFollowTheDamage) {
   const cv::Mat grey = ToGrey(MakeTextPage(1000, 1200).bgr);
   cv::Mat blurred;
