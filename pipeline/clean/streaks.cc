@@ -48,7 +48,12 @@ cv::Mat StreakMask(const cv::Mat& grey) {
   // Longer than any letter (a bracket at 300 dpi is about 80 px).
   const int run = std::max(60, grey.rows / 16);
   if (grey.rows < 2 * run) return mask;
-  const cv::Mat long_runs = LongVerticalRuns(InkMask(grey), run);
+  // Only the inked part of the page is searched (a closing page is mostly
+  // paper); labels and runs below are in its coordinates.
+  const cv::Mat ink = InkMask(grey);
+  const cv::Rect inked = cv::boundingRect(ink);
+  if (inked.height < grey.rows / 5) return mask;
+  const cv::Mat long_runs = LongVerticalRuns(ink(inked), run);
   if (cv::countNonZero(long_runs) == 0) return mask;
   cv::Mat labels, stats;
   const int n = LabelComponents(long_runs, labels, stats, 8);
@@ -60,10 +65,10 @@ cv::Mat StreakMask(const cv::Mat& grey) {
     any = any || streak[i];
   }
   if (!any) return mask;
-  for (int y = 0; y < mask.rows; ++y) {
+  for (int y = 0; y < labels.rows; ++y) {
     const int* lab = labels.ptr<int>(y);
-    uint8_t* m = mask.ptr<uint8_t>(y);
-    for (int x = 0; x < mask.cols; ++x) m[x] = streak[lab[x]];
+    uint8_t* m = mask.ptr<uint8_t>(y + inked.y) + inked.x;
+    for (int x = 0; x < labels.cols; ++x) m[x] = streak[lab[x]];
   }
   // The soft edge of the line is a pixel or two either side.
   cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
