@@ -17,6 +17,13 @@ cv::Mat InkMask(const cv::Mat& grey) {
   return ink;
 }
 
+cv::Rect InkBounds(const cv::Mat& ink, int margin) {
+  const cv::Rect inked = cv::boundingRect(ink);
+  if (inked.area() == 0) return inked;
+  return cv::Rect(inked.x - margin, inked.y - margin, inked.width + 2 * margin, inked.height + 2 * margin) &
+         cv::Rect(0, 0, ink.cols, ink.rows);
+}
+
 cv::Mat BinarizeOtsu(const cv::Mat& grey) {
   cv::Mat out;
   cv::threshold(grey, out, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);

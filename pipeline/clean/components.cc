@@ -22,7 +22,6 @@ int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int co
     box[5 * i + 3] = -1;
     box[5 * i + 4] = 0;
   }
-  size_t inked = 0;
   for (int y = 0; y < labels.rows; ++y) {
     const int* lab = labels.ptr<int>(y);
     for (int x = 0; x < labels.cols; ++x) {
@@ -32,10 +31,11 @@ int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int co
       b[0] = std::min(b[0], x);
       b[2] = std::max(b[2], x);
       b[3] = y;
-      ++inked;
     }
   }
   stats.create(n, cv::CC_STAT_MAX, CV_32S);
+  size_t inked = 0;
+  for (int i = 1; i < n; ++i) inked += box[5 * static_cast<size_t>(i) + 4];
   for (int i = 0; i < n; ++i) {
     int* s = stats.ptr<int>(i);
     if (i == 0) {

@@ -135,7 +135,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   cv::Mat ink = InkMask(grey);
   // Labelled only where there is ink: a closing page is mostly paper. The
   // labels are those of the inked part; boxes are in page coordinates.
-  cv::Rect inked = cv::boundingRect(ink);
+  cv::Rect inked = InkBounds(ink, 0);
   if (inked.area() == 0) inked = cv::Rect(0, 0, ink.cols, ink.rows);
   cv::Mat labels, stats;
   const int n = LabelComponents(ink(inked), labels, stats, 8);

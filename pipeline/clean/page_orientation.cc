@@ -50,12 +50,8 @@ cv::Mat MiddleLines(const cv::Mat& grey, const UprightEvidence& evidence) {
 // of a few lines is mostly paper, which OSD's own page analysis would
 // otherwise go over at full cost (100 ms and more).
 Image InkedPart(const cv::Mat& grey) {
-  const cv::Rect inked = cv::boundingRect(InkMask(grey));
-  if (inked.area() == 0) return ToImage(grey);
-  const int margin = std::max(20, std::max(grey.cols, grey.rows) / 50);
-  const cv::Rect part = cv::Rect(inked.x - margin, inked.y - margin, inked.width + 2 * margin,
-                                 inked.height + 2 * margin) &
-                        cv::Rect(0, 0, grey.cols, grey.rows);
+  const cv::Rect part = InkBounds(InkMask(grey), std::max(20, std::max(grey.cols, grey.rows) / 50));
+  if (part.area() == 0) return ToImage(grey);
   return ToImage(grey(part).clone());
 }
 

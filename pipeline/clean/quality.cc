@@ -12,14 +12,12 @@ namespace sohoa::clean {
 
 // Measured around the ink only, so a sparse page is not taken for a blurred one.
 double BlurScore(const cv::Mat& grey) {
-  const cv::Mat ink = InkMask(grey);
-  const cv::Rect inked = cv::boundingRect(ink);
-  if (inked.area() == 0) return 0;
   // Only the inked part of the page is filtered (a closing page is mostly
   // paper); filters on a part read the pixels around it, so the figure is
   // the whole page's.
-  const cv::Rect part = cv::Rect(inked.x - 4, inked.y - 4, inked.width + 8, inked.height + 8) &
-                        cv::Rect(0, 0, grey.cols, grey.rows);
+  const cv::Mat ink = InkMask(grey);
+  const cv::Rect part = InkBounds(ink, 4);
+  if (part.area() == 0) return 0;
   // 16-bit: the 3x3 Laplacian of 8-bit pixels fits, and is twice as fast.
   cv::Mat lap;
   cv::Laplacian(grey(part), lap, CV_16S);
@@ -56,28 +54,23 @@ namespace {
 
 // Grey levels counted, four counters a level so that runs of one level
 // (paper) do not wait on one another.
-class Histogram {
- public:
-  explicit Histogram(const cv::Mat& grey) {
-    std::array<std::array<uint32_t, 256>, 4> part{};
-    for (int y = 0; y < grey.rows; ++y) {
-      const uint8_t* g = grey.ptr<uint8_t>(y);
-      int x = 0;
-      for (; x + 4 <= grey.cols; x += 4) {
-        ++part[0][g[x]];
-        ++part[1][g[x + 1]];
-        ++part[2][g[x + 2]];
-        ++part[3][g[x + 3]];
-      }
-      for (; x < grey.cols; ++x) ++part[0][g[x]];
+std::array<double, 256> CountLevels(const cv::Mat& grey) {
+  std::array<std::array<uint32_t, 256>, 4> part{};
+  for (int y = 0; y < grey.rows; ++y) {
+    const uint8_t* g = grey.ptr<uint8_t>(y);
+    int x = 0;
+    for (; x + 4 <= grey.cols; x += 4) {
+      ++part[0][g[x]];
+      ++part[1][g[x + 1]];
+      ++part[2][g[x + 2]];
+      ++part[3][g[x + 3]];
     }
-    for (int v = 0; v < 256; ++v) count_[v] = static_cast<double>(part[0][v]) + part[1][v] + part[2][v] + part[3][v];
+    for (; x < grey.cols; ++x) ++part[0][g[x]];
   }
-  double operator[](int v) const { return count_[v]; }
-
- private:
-  std::array<double, 256> count_{};
-};
+  std::array<double, 256> count{};
+  for (int v = 0; v < 256; ++v) count[v] = static_cast<double>(part[0][v]) + part[1][v] + part[2][v] + part[3][v];
+  return count;
+}
 
 }  // namespace
 
@@ -85,7 +78,7 @@ class Histogram {
 double ContrastScore(const cv::Mat& grey) {
   // One histogram serves the split (Otsu's, computed on it) and both
   // medians. Counted here: cv::calcHist takes three times as long.
-  const Histogram hist(grey);
+  const std::array<double, 256> hist = CountLevels(grey);
   double total = 0, weighted = 0;
   for (int v = 0; v < 256; ++v) {
     total += hist[v];

@@ -169,6 +169,10 @@ double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::
 
 // Shared helper: dark ink as 255 on 0, Otsu threshold on a grey page.
 cv::Mat InkMask(const cv::Mat& grey);
+// The box of the ink in `ink` (an InkMask), grown by `margin` on every side
+// and kept inside the page; empty when there is no ink. A closing page is
+// mostly paper: steps that need only the ink work on this part.
+cv::Rect InkBounds(const cv::Mat& ink, int margin);
 
 // components.cc --------------------------------------------------------------
 // cv::connectedComponentsWithStats without the centroids, at a fraction of

@@ -51,7 +51,7 @@ cv::Mat StreakMask(const cv::Mat& grey) {
   // Only the inked part of the page is searched (a closing page is mostly
   // paper); labels and runs below are in its coordinates.
   const cv::Mat ink = InkMask(grey);
-  const cv::Rect inked = cv::boundingRect(ink);
+  const cv::Rect inked = InkBounds(ink, 0);
   if (inked.height < grey.rows / 5) return mask;
   const cv::Mat long_runs = LongVerticalRuns(ink(inked), run);
   if (cv::countNonZero(long_runs) == 0) return mask;
