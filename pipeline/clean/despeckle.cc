@@ -6,9 +6,11 @@
 // row of them. A speck lands anywhere: far from any letter it always goes;
 // near letters it goes when it sits where no mark belongs (in the gap
 // between two words halfway up the line, beside a letter off the baseline),
-// which is where OCR would otherwise read it as ".", ":" or "'".
+// which is where OCR would otherwise read it as ".", ":" or "'". On a page
+// speckled all over, a mark near the text must also be as dark as print.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -110,6 +112,36 @@ Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
 bool FollowsInk(const Box& s, const Box& c, const Reach& r) {
   const int gap = s.x0 - c.x1 - 1;
   return c.x0 < s.x0 && gap <= r.stop && c.y1 >= s.y0 - r.stack && c.y0 <= s.y1;
+}
+
+// A page is speckled when specks big enough to pass for a dot lie far from
+// any letter at more than this many per square inch (about 50 on an A4
+// page). Where there are that many, the specks that fall among the letters
+// are many too, and a mark has to look like print to be kept.
+constexpr double kSpeckledPerSquareInch = 0.5;
+
+bool Speckled(int far_specks, cv::Size page, double dpi) {
+  const double square_inches = static_cast<double>(page.area()) / (dpi * dpi);
+  return square_inches > 0 && far_specks > kSpeckledPerSquareInch * square_inches;
+}
+
+// Print lays down one ink: every mark of the text is about as dark at its
+// core as the letters' strokes. Dust and toner specks on a copy come in
+// every shade. Darkest allowed: the letters' median core darkness plus this
+// share of the way to white paper.
+constexpr double kFaintest = 0.06;
+
+// Darkest grey of each component (index = label) of the part `inked`.
+std::vector<uint8_t> DarkestOf(const cv::Mat& grey, const cv::Mat& labels, const cv::Rect& inked, int n) {
+  std::vector<uint8_t> darkest(n, 255);
+  for (int y = 0; y < inked.height; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    const uint8_t* g = grey.ptr<uint8_t>(y + inked.y) + inked.x;
+    for (int x = 0; x < inked.width; ++x) {
+      if (lab[x] != 0 && g[x] < darkest[lab[x]]) darkest[lab[x]] = g[x];
+    }
+  }
+  return darkest;
 }
 
 }  // namespace
@@ -238,6 +270,26 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
   }
   for (int i : near) remove[i] = !keep[i];
+  // On a speckled page a mark must also be as dark as print.
+  if (Speckled(static_cast<int>(far.size()), grey.size(), dpi)) {
+    const std::vector<uint8_t> darkest = DarkestOf(grey, labels, inked, n);
+    std::vector<uint8_t> letter_darkest;
+    for (int i = 1; i < n; ++i) {
+      if (!mark[i]) letter_darkest.push_back(darkest[i]);
+    }
+    if (!letter_darkest.empty()) {
+      auto mid = letter_darkest.begin() + letter_darkest.size() / 2;
+      std::nth_element(letter_darkest.begin(), mid, letter_darkest.end());
+      const double print = *mid;
+      const double faintest_print = print + kFaintest * (255 - print);
+      for (int i : near) {
+        if (keep[i] && darkest[i] > faintest_print) {
+          keep[i] = false;
+          remove[i] = true;
+        }
+      }
+    }
+  }
   // A leader or an ellipsis runs on beyond the letters' reach: its further
   // dots are kept while they continue a row from a kept mark.
   for (bool grew = !far.empty(); grew;) {

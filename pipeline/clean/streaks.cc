@@ -1,9 +1,10 @@
-// Streaks: a photocopier's drum or a scanner's dirty glass draws thin dark
-// lines down the whole page. They cut through letters and split text lines
-// in two for OCR. No letter stroke runs a fifth of a page high, so long
-// vertical runs of ink are streaks; their pixels are filled in from the
-// pixels just left and right of the line, which keeps a letter's
-// horizontal strokes that the streak crossed.
+// Streaks: a photocopier's drum or a scanner's dirty glass draws thin lines
+// down the whole page, dark or a pale grey that OCR still reads as "|" or as
+// letters. They cut through letters and split text lines in two for OCR. No
+// letter stroke runs a fifth of a page high, so long vertical runs of
+// pixels darker than the paper are streaks. Under a streak, what is clearly
+// darker than the streak itself is print it crossed and stays; the rest
+// becomes paper.
 #include <algorithm>
 #include <vector>
 
@@ -41,6 +42,29 @@ cv::Mat LongVerticalRuns(const cv::Mat& ink, int min_run) {
   return runs;
 }
 
+// A copier streak is often far paler than print (a grey band OCR still
+// reads as "|" or as letters), so a streak is looked for among all pixels
+// clearly darker than the paper, not only among those dark enough for ink:
+// this far below the paper's own grey (its median, since paper covers most
+// of a page). No run of paper grain or noise is a fifth of a page long.
+constexpr double kStreakBelowPaper = 0.15;
+
+// Under a streak, a pixel at least this much darker than the streak's own
+// grey (or a quarter of it, for a pale streak) is print the streak crossed.
+constexpr int kPrintUnderStreak = 25;
+
+double FaintestStreak(const cv::Mat& grey) {
+  int counts[256] = {0};
+  for (int y = 0; y < grey.rows; y += 4) {
+    const uint8_t* row = grey.ptr<uint8_t>(y);
+    for (int x = 0; x < grey.cols; x += 4) ++counts[row[x]];
+  }
+  const int total = ((grey.rows + 3) / 4) * ((grey.cols + 3) / 4);
+  int level = 0;
+  for (int seen = 0; level < 255 && (seen += counts[level]) * 2 < total;) ++level;
+  return level * (1 - kStreakBelowPaper);
+}
+
 }  // namespace
 
 cv::Mat StreakMask(const cv::Mat& grey) {
@@ -50,7 +74,7 @@ cv::Mat StreakMask(const cv::Mat& grey) {
   if (grey.rows < 2 * run) return mask;
   // Only the inked part of the page is searched (a closing page is mostly
   // paper); labels and runs below are in its coordinates.
-  const cv::Mat ink = InkMask(grey);
+  const cv::Mat ink = grey < FaintestStreak(grey);
   const cv::Rect inked = InkBounds(ink, 0);
   if (inked.height < grey.rows / 5) return mask;
   const cv::Mat long_runs = LongVerticalRuns(ink(inked), run);
@@ -79,8 +103,29 @@ cv::Mat RemoveStreaks(const cv::Mat& grey) {
   const cv::Mat mask = StreakMask(grey);
   cv::Mat out = grey.clone();
   if (cv::countNonZero(mask) == 0) return out;
+  // Each streak's own grey (the median under it: most of a streak runs over
+  // paper). Print that the streak crosses is darker still and stays.
+  const cv::Rect streaks = cv::boundingRect(mask);
+  cv::Mat labels, stats;
+  const int n = LabelComponents(mask(streaks), labels, stats, 8);
+  std::vector<std::vector<int>> counts(n, std::vector<int>(256, 0));
+  for (int y = 0; y < streaks.height; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    const uint8_t* px = grey.ptr<uint8_t>(y + streaks.y) + streaks.x;
+    for (int x = 0; x < streaks.width; ++x) {
+      if (lab[x] != 0) ++counts[lab[x]][px[x]];
+    }
+  }
+  std::vector<int> print_below(n, 0);
+  for (int i = 1; i < n; ++i) {
+    const int half = stats.at<int>(i, cv::CC_STAT_AREA) / 2;
+    int level = 0;
+    for (int seen = counts[i][0]; level < 255 && seen <= half;) seen += counts[i][++level];
+    print_below[i] = level - std::max(kPrintUnderStreak, level / 4);
+  }
   for (int y = 0; y < out.rows; ++y) {
     const uint8_t* m = mask.ptr<uint8_t>(y);
+    const uint8_t* src = grey.ptr<uint8_t>(y);
     uint8_t* px = out.ptr<uint8_t>(y);
     for (int x = 0; x < out.cols;) {
       if (!m[x]) {
@@ -89,11 +134,12 @@ cv::Mat RemoveStreaks(const cv::Mat& grey) {
       }
       int end = x;
       while (end < out.cols && m[end]) ++end;
-      const int left = x > 0 ? px[x - 1] : (end < out.cols ? px[end] : 255);
-      const int right = end < out.cols ? px[end] : left;
-      const int width = end - x + 1;
+      const int label = labels.at<int>(y - streaks.y, x - streaks.x);
+      // The rest is paper: the lighter side of the band (a letter may stand
+      // on one side; blending with it would smear its edge across).
+      const uint8_t paper = std::max(x > 0 ? src[x - 1] : 255, end < out.cols ? src[end] : 255);
       for (int i = x; i < end; ++i) {
-        px[i] = static_cast<uint8_t>(left + (right - left) * (i - x + 1) / width);
+        if (src[i] >= print_below[label]) px[i] = paper;
       }
       x = end;
     }

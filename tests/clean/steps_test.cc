@@ -401,6 +401,61 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
   EXPECT_LE(result.isolated_removed, speck_count / 10);
 }
 
+// Lines of words, each followed by a full stop: every other one printed
+// (as dark as the letters), the rest pale grey dust where a stop would go.
+struct StopsPage {
+  cv::Mat grey, text, print_stops, pale_stops;
+};
+StopsPage MakeStopsPage(int far_specks) {
+  constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
+  static const char* kWords[] = {"dien", "bao", "cao", "tong", "ket", "hanh", "noi", "vu"};
+  StopsPage page;
+  page.text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
+  page.print_stops = cv::Mat::zeros(page.text.size(), CV_8U);
+  page.pale_stops = cv::Mat::zeros(page.text.size(), CV_8U);
+  int word_count = 0;
+  for (int baseline = 150; baseline < kHeight - 100; baseline += kPitch) {
+    for (int x = 140;;) {
+      const std::string word = kWords[word_count % 8];
+      int base = 0;
+      const cv::Size size = cv::getTextSize(word, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
+      if (x + size.width > kWidth - 200) break;
+      cv::Mat alone = cv::Mat::zeros(page.text.size(), CV_8U);
+      cv::putText(alone, word, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3, cv::LINE_8);
+      page.text |= alone;
+      const cv::Rect box = cv::boundingRect(alone);
+      cv::Mat& stops = word_count++ % 2 == 0 ? page.print_stops : page.pale_stops;
+      cv::circle(stops, {box.x + box.width + 5, baseline - 1}, 3, cv::Scalar(255), cv::FILLED);
+      x += size.width + 24;
+    }
+  }
+  cv::Mat far = cv::Mat::zeros(page.text.size(), CV_8U);
+  for (int k = 0; k < far_specks; ++k) {  // in the margins, far from any letter
+    cv::circle(far, {30 + (k % 2) * (kWidth - 60), 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
+  }
+  page.grey = cv::Mat(page.text.size(), CV_8U, cv::Scalar(255));
+  page.grey.setTo(20, page.text | page.print_stops | far);
+  page.grey.setTo(110, page.pale_stops);
+  return page;
+}
+
+// On a page speckled all over, a mark among the letters must also be as dark
+// as print: the pale dust where a full stop would go leaves, the printed
+// stops stay. A clean page keeps both: nothing there says a mark is dirt.
+TEST(DespeckleTest, OnASpeckledPageOnlyMarksAsDarkAsPrintStay) {
+  const StopsPage speckled = MakeStopsPage(40);  // 40 specks on 25 square inches
+  ASSERT_GT(cv::countNonZero(speckled.pale_stops), 200);
+  const DespeckleResult cleaned = Despeckle(speckled.grey, 300);
+  EXPECT_GT(ShareAbove(cleaned.page, speckled.pale_stops, 230), 0.95);
+  EXPECT_GT(ShareBelow(cleaned.page, speckled.print_stops, 100), 0.99);
+  EXPECT_GT(ShareBelow(cleaned.page, speckled.text, 100), 0.99);
+
+  const StopsPage clean = MakeStopsPage(0);
+  const DespeckleResult kept = Despeckle(clean.grey, 300);
+  EXPECT_GT(ShareBelow(kept.page, clean.pale_stops, 128), 0.99);
+  EXPECT_GT(ShareBelow(kept.page, clean.print_stops, 100), 0.99);
+}
+
 TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
   SyntheticPage page = MakeTextPage(1200, 1400, 13);
   cv::Mat grey = ToGrey(page.bgr);
@@ -419,6 +474,31 @@ TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
   cv::Mat near_streak;
   cv::dilate(streak, near_streak, cv::getStructuringElement(cv::MORPH_RECT, {9, 1}));
   EXPECT_EQ(cv::countNonZero((out != grey) & page.text_mask & ~near_streak), 0);
+  EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.98);
+}
+
+// A pale grey streak, paler than any print (OCR still reads it as "|"), is
+// found too. Where it crosses a letter whose stem is narrower than the
+// streak, the stem is darker than the streak and stays; beside a letter the
+// streak becomes paper, not a blend of the two.
+TEST(StreakTest, PaleStreakGoesAndTheStemsItCrossesStay) {
+  SyntheticPage page = MakeTextPage(1200, 1400, 13);
+  cv::Mat grey = ToGrey(page.bgr);
+  cv::Mat streak = cv::Mat::zeros(grey.size(), CV_8U);
+  cv::line(streak, {613, 0}, {613, grey.rows - 1}, cv::Scalar(255), 7);
+  cv::Mat stems = cv::Mat::zeros(grey.size(), CV_8U);
+  for (int y = 200; y < grey.rows - 200; y += 150) {
+    cv::rectangle(stems, cv::Rect(612, y, 3, 40), cv::Scalar(255), cv::FILLED);
+  }
+  const cv::Mat print = page.text_mask | stems;
+  grey.setTo(20, stems);
+  grey.setTo(185, streak & ~print);
+
+  const cv::Mat out = RemoveStreaks(grey);
+  cv::Mat near_print;  // a letter's soft edge, where a stroke may run across
+  cv::dilate(print, near_print, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  EXPECT_GT(ShareAbove(out, streak & ~near_print, 200), 0.99);
+  EXPECT_GT(ShareBelow(out, stems, 100), 0.99);
   EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.98);
 }
 
