@@ -130,15 +130,17 @@ bool Speckled(int far_specks, cv::Size page, double dpi) {
 // every shade. Darkest allowed: the letters' median core darkness plus this
 // share of the way to white paper.
 constexpr double kFaintest = 0.06;
+constexpr size_t kLettersSampled = 256;
 
-// Darkest grey of each component (index = label) of the part `inked`.
-std::vector<uint8_t> DarkestOf(const cv::Mat& grey, const cv::Mat& labels, const cv::Rect& inked, int n) {
-  std::vector<uint8_t> darkest(n, 255);
-  for (int y = 0; y < inked.height; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    const uint8_t* g = grey.ptr<uint8_t>(y + inked.y) + inked.x;
-    for (int x = 0; x < inked.width; ++x) {
-      if (lab[x] != 0 && g[x] < darkest[lab[x]]) darkest[lab[x]] = g[x];
+// Darkest grey of component `label`, whose box is `b`, in the page `grey`
+// (`labels` cover its part `inked`).
+uint8_t DarkestOf(const cv::Mat& grey, const cv::Mat& labels, const cv::Rect& inked, const Box& b, int label) {
+  uint8_t darkest = 255;
+  for (int y = b.y0; y <= b.y1; ++y) {
+    const int* lab = labels.ptr<int>(y - inked.y) - inked.x;
+    const uint8_t* g = grey.ptr<uint8_t>(y);
+    for (int x = b.x0; x <= b.x1; ++x) {
+      if (lab[x] == label && g[x] < darkest) darkest = g[x];
     }
   }
   return darkest;
@@ -272,10 +274,15 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   for (int i : near) remove[i] = !keep[i];
   // On a speckled page a mark must also be as dark as print.
   if (Speckled(static_cast<int>(far.size()), grey.size(), dpi)) {
-    const std::vector<uint8_t> darkest = DarkestOf(grey, labels, inked, n);
-    std::vector<uint8_t> letter_darkest;
+    // The letters' darkness from a few hundred of them, spread over the page.
+    std::vector<int> letters;
     for (int i = 1; i < n; ++i) {
-      if (!mark[i]) letter_darkest.push_back(darkest[i]);
+      if (!mark[i]) letters.push_back(i);
+    }
+    std::vector<uint8_t> letter_darkest;
+    const size_t step = letters.size() / kLettersSampled + 1;
+    for (size_t k = 0; k < letters.size(); k += step) {
+      letter_darkest.push_back(DarkestOf(grey, labels, inked, boxes[letters[k]], letters[k]));
     }
     if (!letter_darkest.empty()) {
       auto mid = letter_darkest.begin() + letter_darkest.size() / 2;
@@ -283,7 +290,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       const double print = *mid;
       const double faintest_print = print + kFaintest * (255 - print);
       for (int i : near) {
-        if (keep[i] && darkest[i] > faintest_print) {
+        if (keep[i] && DarkestOf(grey, labels, inked, boxes[i], i) > faintest_print) {
           keep[i] = false;
           remove[i] = true;
         }

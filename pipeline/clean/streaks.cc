@@ -18,13 +18,16 @@ namespace {
 
 // Vertical runs of ink at least `min_run` pixels long, found in one pass
 // down the page (a per-column run counter; far cheaper than a morphological
-// opening with a kernel a fifth of a page tall).
-cv::Mat LongVerticalRuns(const cv::Mat& ink, int min_run) {
+// opening with a kernel a fifth of a page tall). `has_run[x]` says whether
+// column x holds one.
+cv::Mat LongVerticalRuns(const cv::Mat& ink, int min_run, std::vector<bool>& has_run) {
   cv::Mat runs = cv::Mat::zeros(ink.size(), CV_8U);
   std::vector<int> length(ink.cols, 0);
+  has_run.assign(ink.cols, false);
   auto close_run = [&](int x, int end_row) {
     if (length[x] >= min_run) {
       for (int y = end_row - length[x]; y < end_row; ++y) runs.at<uint8_t>(y, x) = 255;
+      has_run[x] = true;
     }
     length[x] = 0;
   };
@@ -65,6 +68,51 @@ double FaintestStreak(const cv::Mat& grey) {
   return level * (1 - kStreakBelowPaper);
 }
 
+// Each streak in `strip` (columns that hold streak pixels) becomes paper in
+// `out`: its own grey is the median under it (most of a streak runs over
+// paper); print that it crosses is darker still and stays.
+void RemoveStreaksIn(const cv::Mat& grey, const cv::Mat& mask, const cv::Rect& strip, cv::Mat& out) {
+  cv::Mat labels, stats;
+  const int n = LabelComponents(mask(strip), labels, stats, 8);
+  std::vector<std::vector<int>> counts(n, std::vector<int>(256, 0));
+  for (int y = 0; y < strip.height; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    const uint8_t* px = grey.ptr<uint8_t>(y + strip.y) + strip.x;
+    for (int x = 0; x < strip.width; ++x) {
+      if (lab[x] != 0) ++counts[lab[x]][px[x]];
+    }
+  }
+  std::vector<int> print_below(n, 0);
+  for (int i = 1; i < n; ++i) {
+    const int half = stats.at<int>(i, cv::CC_STAT_AREA) / 2;
+    int level = 0;
+    for (int seen = counts[i][0]; level < 255 && seen <= half;) seen += counts[i][++level];
+    print_below[i] = level - std::max(kPrintUnderStreak, level / 4);
+  }
+  for (int y = 0; y < strip.height; ++y) {
+    const uint8_t* m = mask.ptr<uint8_t>(y + strip.y);
+    const uint8_t* src = grey.ptr<uint8_t>(y + strip.y);
+    uint8_t* px = out.ptr<uint8_t>(y + strip.y);
+    const int* lab = labels.ptr<int>(y);
+    for (int x = strip.x; x < strip.x + strip.width;) {
+      if (!m[x]) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < out.cols && m[end]) ++end;
+      const int label = lab[x - strip.x];
+      // The rest is paper: the lighter side of the band (a letter may stand
+      // on one side; blending with it would smear its edge across).
+      const uint8_t paper = std::max(x > 0 ? src[x - 1] : uint8_t{255}, end < out.cols ? src[end] : uint8_t{255});
+      for (int i = x; i < end; ++i) {
+        if (src[i] >= print_below[label]) px[i] = paper;
+      }
+      x = end;
+    }
+  }
+}
+
 }  // namespace
 
 cv::Mat StreakMask(const cv::Mat& grey) {
@@ -77,72 +125,53 @@ cv::Mat StreakMask(const cv::Mat& grey) {
   const cv::Mat ink = grey < FaintestStreak(grey);
   const cv::Rect inked = InkBounds(ink, 0);
   if (inked.height < grey.rows / 5) return mask;
-  const cv::Mat long_runs = LongVerticalRuns(ink(inked), run);
-  if (cv::countNonZero(long_runs) == 0) return mask;
-  cv::Mat labels, stats;
-  const int n = LabelComponents(long_runs, labels, stats, 8);
-  std::vector<uint8_t> streak(n, 0);
-  bool any = false;
-  for (int i = 1; i < n; ++i) {
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (h >= grey.rows / 5 && w * 8 <= h) streak[i] = 255;
-    any = any || streak[i];
+  std::vector<bool> has_run;
+  const cv::Mat long_runs = LongVerticalRuns(ink(inked), run, has_run);
+  // A component of runs lies within one strip of neighbouring columns that
+  // hold runs: each strip is labelled alone (a streak is a few columns wide;
+  // labelling the whole page would cost more than the search).
+  for (int x0 = 0; x0 < long_runs.cols; ++x0) {
+    if (!has_run[x0]) continue;
+    int x1 = x0;
+    while (x1 + 1 < long_runs.cols && has_run[x1 + 1]) ++x1;
+    const cv::Rect strip(x0, 0, x1 - x0 + 1, long_runs.rows);
+    x0 = x1;
+    cv::Mat labels, stats;
+    const int n = LabelComponents(long_runs(strip), labels, stats, 8);
+    std::vector<uint8_t> streak(n, 0);
+    bool any = false;
+    for (int i = 1; i < n; ++i) {
+      const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+      if (h >= grey.rows / 5 && w * 8 <= h) streak[i] = 255;
+      any = any || streak[i];
+    }
+    if (!any) continue;
+    // The soft edge of the line is a pixel or two either side.
+    for (int y = 0; y < labels.rows; ++y) {
+      const int* lab = labels.ptr<int>(y);
+      uint8_t* m = mask.ptr<uint8_t>(y + inked.y);
+      for (int x = 0; x < labels.cols; ++x) {
+        if (!streak[lab[x]]) continue;
+        const int at = inked.x + strip.x + x;
+        for (int k = std::max(0, at - 2); k <= std::min(mask.cols - 1, at + 2); ++k) m[k] = 255;
+      }
+    }
   }
-  if (!any) return mask;
-  for (int y = 0; y < labels.rows; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    uint8_t* m = mask.ptr<uint8_t>(y + inked.y) + inked.x;
-    for (int x = 0; x < labels.cols; ++x) m[x] = streak[lab[x]];
-  }
-  // The soft edge of the line is a pixel or two either side.
-  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
   return mask;
 }
 
 cv::Mat RemoveStreaks(const cv::Mat& grey) {
   const cv::Mat mask = StreakMask(grey);
   cv::Mat out = grey.clone();
-  if (cv::countNonZero(mask) == 0) return out;
-  // Each streak's own grey (the median under it: most of a streak runs over
-  // paper). Print that the streak crosses is darker still and stays.
-  const cv::Rect streaks = cv::boundingRect(mask);
-  cv::Mat labels, stats;
-  const int n = LabelComponents(mask(streaks), labels, stats, 8);
-  std::vector<std::vector<int>> counts(n, std::vector<int>(256, 0));
-  for (int y = 0; y < streaks.height; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    const uint8_t* px = grey.ptr<uint8_t>(y + streaks.y) + streaks.x;
-    for (int x = 0; x < streaks.width; ++x) {
-      if (lab[x] != 0) ++counts[lab[x]][px[x]];
-    }
-  }
-  std::vector<int> print_below(n, 0);
-  for (int i = 1; i < n; ++i) {
-    const int half = stats.at<int>(i, cv::CC_STAT_AREA) / 2;
-    int level = 0;
-    for (int seen = counts[i][0]; level < 255 && seen <= half;) seen += counts[i][++level];
-    print_below[i] = level - std::max(kPrintUnderStreak, level / 4);
-  }
-  for (int y = 0; y < out.rows; ++y) {
-    const uint8_t* m = mask.ptr<uint8_t>(y);
-    const uint8_t* src = grey.ptr<uint8_t>(y);
-    uint8_t* px = out.ptr<uint8_t>(y);
-    for (int x = 0; x < out.cols;) {
-      if (!m[x]) {
-        ++x;
-        continue;
-      }
-      int end = x;
-      while (end < out.cols && m[end]) ++end;
-      const int label = labels.at<int>(y - streaks.y, x - streaks.x);
-      // The rest is paper: the lighter side of the band (a letter may stand
-      // on one side; blending with it would smear its edge across).
-      const uint8_t paper = std::max(x > 0 ? src[x - 1] : 255, end < out.cols ? src[end] : 255);
-      for (int i = x; i < end; ++i) {
-        if (src[i] >= print_below[label]) px[i] = paper;
-      }
-      x = end;
-    }
+  cv::Mat columns;  // 255 where a column holds streak pixels
+  cv::reduce(mask, columns, 0, cv::REDUCE_MAX);
+  const uint8_t* held = columns.ptr<uint8_t>(0);
+  for (int x0 = 0; x0 < mask.cols; ++x0) {
+    if (!held[x0]) continue;
+    int x1 = x0;
+    while (x1 + 1 < mask.cols && held[x1 + 1]) ++x1;
+    RemoveStreaksIn(grey, mask, cv::Rect(x0, 0, x1 - x0 + 1, mask.rows), out);
+    x0 = x1;
   }
   return out;
 }
