@@ -113,29 +113,44 @@ void RemoveStreaksIn(const cv::Mat& grey, const cv::Mat& mask, const cv::Rect& s
   }
 }
 
-}  // namespace
+// Maximal ranges of neighbouring columns whose flag is set.
+std::vector<cv::Range> Strips(const std::vector<bool>& column_holds) {
+  std::vector<cv::Range> strips;
+  const int cols = static_cast<int>(column_holds.size());
+  for (int x0 = 0; x0 < cols; ++x0) {
+    if (!column_holds[x0]) continue;
+    int x1 = x0;
+    while (x1 + 1 < cols && column_holds[x1 + 1]) ++x1;
+    strips.emplace_back(x0, x1 + 1);
+    x0 = x1;
+  }
+  return strips;
+}
 
-cv::Mat StreakMask(const cv::Mat& grey) {
-  cv::Mat mask = cv::Mat::zeros(grey.size(), CV_8U);
+struct Streaks {
+  cv::Mat mask;                    // 255 on the streaks and their soft edges
+  std::vector<cv::Range> strips;   // the columns that hold them
+};
+
+Streaks FindStreaks(const cv::Mat& grey) {
+  Streaks found{cv::Mat::zeros(grey.size(), CV_8U), {}};
+  cv::Mat& mask = found.mask;
   // Longer than any letter (a bracket at 300 dpi is about 80 px).
   const int run = std::max(60, grey.rows / 16);
-  if (grey.rows < 2 * run) return mask;
+  if (grey.rows < 2 * run) return found;
   // Only the inked part of the page is searched (a closing page is mostly
   // paper); labels and runs below are in its coordinates.
   const cv::Mat ink = grey < FaintestStreak(grey);
   const cv::Rect inked = InkBounds(ink, 0);
-  if (inked.height < grey.rows / 5) return mask;
+  if (inked.height < grey.rows / 5) return found;
   std::vector<bool> has_run;
   const cv::Mat long_runs = LongVerticalRuns(ink(inked), run, has_run);
+  std::vector<bool> holds_streak(mask.cols, false);
   // A component of runs lies within one strip of neighbouring columns that
   // hold runs: each strip is labelled alone (a streak is a few columns wide;
   // labelling the whole page would cost more than the search).
-  for (int x0 = 0; x0 < long_runs.cols; ++x0) {
-    if (!has_run[x0]) continue;
-    int x1 = x0;
-    while (x1 + 1 < long_runs.cols && has_run[x1 + 1]) ++x1;
-    const cv::Rect strip(x0, 0, x1 - x0 + 1, long_runs.rows);
-    x0 = x1;
+  for (const cv::Range& columns : Strips(has_run)) {
+    const cv::Rect strip(columns.start, 0, columns.size(), long_runs.rows);
     cv::Mat labels, stats;
     const int n = LabelComponents(long_runs(strip), labels, stats, 8);
     std::vector<uint8_t> streak(n, 0);
@@ -153,25 +168,26 @@ cv::Mat StreakMask(const cv::Mat& grey) {
       for (int x = 0; x < labels.cols; ++x) {
         if (!streak[lab[x]]) continue;
         const int at = inked.x + strip.x + x;
-        for (int k = std::max(0, at - 2); k <= std::min(mask.cols - 1, at + 2); ++k) m[k] = 255;
+        for (int k = std::max(0, at - 2); k <= std::min(mask.cols - 1, at + 2); ++k) {
+          m[k] = 255;
+          holds_streak[k] = true;
+        }
       }
     }
   }
-  return mask;
+  found.strips = Strips(holds_streak);
+  return found;
 }
 
+}  // namespace
+
+cv::Mat StreakMask(const cv::Mat& grey) { return FindStreaks(grey).mask; }
+
 cv::Mat RemoveStreaks(const cv::Mat& grey) {
-  const cv::Mat mask = StreakMask(grey);
+  const Streaks streaks = FindStreaks(grey);
   cv::Mat out = grey.clone();
-  cv::Mat columns;  // 255 where a column holds streak pixels
-  cv::reduce(mask, columns, 0, cv::REDUCE_MAX);
-  const uint8_t* held = columns.ptr<uint8_t>(0);
-  for (int x0 = 0; x0 < mask.cols; ++x0) {
-    if (!held[x0]) continue;
-    int x1 = x0;
-    while (x1 + 1 < mask.cols && held[x1 + 1]) ++x1;
-    RemoveStreaksIn(grey, mask, cv::Rect(x0, 0, x1 - x0 + 1, mask.rows), out);
-    x0 = x1;
+  for (const cv::Range& columns : streaks.strips) {
+    RemoveStreaksIn(grey, streaks.mask, cv::Rect(columns.start, 0, columns.size(), grey.rows), out);
   }
   return out;
 }
