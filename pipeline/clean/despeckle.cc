@@ -83,17 +83,25 @@ enum class Place {
 };
 
 Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
+  // Halfway up the letter, clear of its top third and of its baseline: where
+  // no mark of the script sits beside a letter (tone marks beside one sit
+  // at its top, a colon's upper dot at the x-height, a full stop on the
+  // baseline). A speck there, pressed to a letter, is read "15·" -> "15.".
+  const int third = (l.y1 - l.y0 + 1) / 3;
+  const bool halfway = s.y0 > l.y0 + third && s.y1 < l.y1 - r.align;
   const bool over_columns = s.cx() >= l.x0 - r.align && s.cx() <= l.x1 + r.align;
   if (over_columns) {
     const int below = s.y0 - l.y1 - 1, above = l.y0 - s.y1 - 1;
-    if (below < 0 && above <= r.gap) return Place::kOnLetter;  // above the letter, or within its rows
+    // Above the letter, or within its rows (a stroke the copy broke off).
+    if (below < 0 && above <= r.gap && !halfway) return Place::kOnLetter;
     // A dot below sits close under its vowel (2-4 px at 300 dpi on the dev
     // pages' clean copies; tone marks above stand further off).
     if (below >= 0 && below <= r.below) return Place::kOnLetter;
   }
   const bool same_rows = s.y1 >= l.y0 - r.align && s.y0 <= l.y1 + r.align;
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
-  if (same_rows && beside <= r.align) return Place::kOnLetter;  // against the letter
+  // Against the letter; a dash beside it halfway up is long, judged below.
+  if (same_rows && beside <= r.align && !halfway) return Place::kOnLetter;
   const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
   if (w >= 2 * h && same_rows && beside <= r.aside) return Place::kOnLetter;
   if (beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align) return Place::kOnBaseline;
@@ -256,6 +264,15 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   const auto in_row = [&reach](const Box& s, const Box& o) {
     return std::abs(o.y1 - s.y1) <= reach.align && std::max(o.x0 - s.x1, s.x0 - o.x1) - 1 <= reach.gap;
   };
+  // An ellipsis or a leader is three dots or more: two specks side by side
+  // hold each other in no row.
+  const auto row_neighbours = [&](int i) {
+    int count = 0;
+    for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
+      if (j != i && mark[j] && in_row(boxes[i], boxes[j])) ++count;
+    }
+    return count;
+  };
   std::vector<bool> keep = placed;
   for (int i : near) {
     if (placed[i]) continue;
@@ -265,7 +282,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       const Box& o = boxes[j];
       const bool stacked = placed[j] && s.cx() >= o.x0 - reach.align && s.cx() <= o.x1 + reach.align &&
                            o.y0 > s.y1 && o.y0 - s.y1 - 1 <= reach.stack;
-      if (stacked || (mark[j] && in_row(s, o))) {
+      const bool row = mark[j] && in_row(s, o) && (row_neighbours(i) >= 2 || row_neighbours(j) >= 2);
+      if (stacked || row) {
         keep[i] = true;
         break;
       }
@@ -304,7 +322,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     for (int i : far) {
       if (!remove[i]) continue;
       for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
-        if (j != i && mark[j] && !remove[j] && in_row(boxes[i], boxes[j])) {
+        if (j != i && mark[j] && !remove[j] && in_row(boxes[i], boxes[j]) &&
+            (row_neighbours(i) >= 2 || row_neighbours(j) >= 2)) {
           remove[i] = false;
           grew = true;
           break;

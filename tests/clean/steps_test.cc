@@ -401,6 +401,75 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
   EXPECT_LE(result.isolated_removed, speck_count / 10);
 }
 
+// Marks pressed to a letter stand where the script puts them: a tone mark
+// beside its top, a full stop or a colon's dots at the baseline and the
+// x-height. A speck pressed to a letter halfway up goes (OCR: "15·" read as
+// "15."), and so do two specks side by side, which make no ellipsis; three
+// dots in a row stay.
+TEST(DespeckleTest, SpecksPressedHalfwayUpAndPairsOfSpecksGo) {
+  // Words that end on the baseline: a descender stretches a letter's box, and
+  // with it the top third where a speck counts as a mark beside the top.
+  static const char* kWords[] = {"dien", "bao", "tinh", "hanh", "nghiem", "vu", "hoach"};
+  constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
+  cv::Mat text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
+  cv::Mat marks = cv::Mat::zeros(text.size(), CV_8U);
+  cv::Mat specks = cv::Mat::zeros(text.size(), CV_8U);
+  int word_count = 0, speck_count = 0;
+  for (int baseline = 150; baseline < kHeight - 100; baseline += kPitch) {
+    for (int x = 140;;) {
+      const std::string word = kWords[word_count % 7];
+      int base = 0;
+      const cv::Size size = cv::getTextSize(word, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
+      if (x + size.width > kWidth - 200) break;
+      cv::Mat alone = cv::Mat::zeros(text.size(), CV_8U);
+      cv::putText(alone, word, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3, cv::LINE_8);
+      text |= alone;
+      const cv::Rect box = cv::boundingRect(alone);
+      const int bottom = baseline + 1, end = box.x + box.width - 1;
+      // The top of the word's last letter: the x-height, or an ascender's top.
+      const cv::Rect last_columns(end - 4, box.y, 5, box.height);
+      const int top = cv::boundingRect(alone(last_columns)).y + box.y;
+      switch (word_count++ % 6) {
+        case 0:  // a speck pressed to the last letter halfway up
+          cv::circle(specks, {end + 4, bottom - 9}, 2, cv::Scalar(255), cv::FILLED);
+          ++speck_count;
+          break;
+        case 1:  // the same, lower down
+          cv::circle(specks, {end + 4, bottom - 6}, 2, cv::Scalar(255), cv::FILLED);
+          ++speck_count;
+          break;
+        case 2:  // a tone mark beside the letter's top
+          cv::rectangle(marks, cv::Rect(end + 2, top - 5, 5, 7), cv::Scalar(255), cv::FILLED);
+          break;
+        case 3:  // a full stop pressed to the letter, and a speck beyond it
+          // on the baseline, out of the letters' reach: two dots, no leader
+          cv::circle(marks, {end + 5, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
+          cv::circle(specks, {end + 22, bottom - 2}, 2, cv::Scalar(255), cv::FILLED);
+          ++speck_count;
+          break;
+        case 4:  // two specks side by side in the gap, on one line
+          cv::circle(specks, {end + 8, bottom - 12}, 2, cv::Scalar(255), cv::FILLED);
+          cv::circle(specks, {end + 15, bottom - 12}, 2, cv::Scalar(255), cv::FILLED);
+          speck_count += 2;
+          break;
+        default:  // an ellipsis
+          for (int k = 0; k < 3; ++k) {
+            cv::circle(marks, {end + 6 + 12 * k, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
+          }
+          break;
+      }
+      x += size.width + (word_count % 6 == 0 || word_count % 6 == 4 ? 48 : 24);
+    }
+  }
+  ASSERT_GT(speck_count, 30);
+  cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
+  grey.setTo(20, text | marks | specks);
+  const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
+  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);
+  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
+}
+
 // Lines of words, each followed by a full stop: every other one printed
 // (as dark as the letters), the rest pale grey dust where a stop would go.
 struct StopsPage {
