@@ -265,13 +265,17 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     return std::abs(o.y1 - s.y1) <= reach.align && std::max(o.x0 - s.x1, s.x0 - o.x1) - 1 <= reach.gap;
   };
   // An ellipsis or a leader is three dots or more: two specks side by side
-  // hold each other in no row.
+  // hold each other in no row. Mark `j` holds `i` in a row when one of them
+  // has a neighbour on each side.
   const auto row_neighbours = [&](int i) {
     int count = 0;
     for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
       if (j != i && mark[j] && in_row(boxes[i], boxes[j])) ++count;
     }
     return count;
+  };
+  const auto in_row_of_dots = [&](int i, int j) {
+    return mark[j] && in_row(boxes[i], boxes[j]) && (row_neighbours(i) >= 2 || row_neighbours(j) >= 2);
   };
   std::vector<bool> keep = placed;
   for (int i : near) {
@@ -282,8 +286,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       const Box& o = boxes[j];
       const bool stacked = placed[j] && s.cx() >= o.x0 - reach.align && s.cx() <= o.x1 + reach.align &&
                            o.y0 > s.y1 && o.y0 - s.y1 - 1 <= reach.stack;
-      const bool row = mark[j] && in_row(s, o) && (row_neighbours(i) >= 2 || row_neighbours(j) >= 2);
-      if (stacked || row) {
+      if (stacked || in_row_of_dots(i, j)) {
         keep[i] = true;
         break;
       }
@@ -322,8 +325,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     for (int i : far) {
       if (!remove[i]) continue;
       for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
-        if (j != i && mark[j] && !remove[j] && in_row(boxes[i], boxes[j]) &&
-            (row_neighbours(i) >= 2 || row_neighbours(j) >= 2)) {
+        if (j != i && !remove[j] && in_row_of_dots(i, j)) {
           remove[i] = false;
           grew = true;
           break;

@@ -401,6 +401,30 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
   EXPECT_LE(result.isolated_removed, speck_count / 10);
 }
 
+// Lays words in lines across a 1600 x 1400 page, as the despeckle tests
+// print them (vector font, 72 px line pitch): `word(k)` is the k-th word;
+// `after(k, alone, box, baseline)` gets each word's own pixels and box,
+// adds what follows it, and gives the gap to the next word. Returns the text.
+template <class Word, class After>
+cv::Mat LayWordLines(Word word, After after) {
+  constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
+  cv::Mat text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
+  int count = 0;
+  for (int baseline = 150; baseline < kHeight - 100; baseline += kPitch) {
+    for (int x = 140;;) {
+      const std::string w = word(count);
+      int base = 0;
+      const cv::Size size = cv::getTextSize(w, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
+      if (x + size.width > kWidth - 200) break;
+      cv::Mat alone = cv::Mat::zeros(text.size(), CV_8U);
+      cv::putText(alone, w, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3, cv::LINE_8);
+      text |= alone;
+      x += size.width + after(count++, alone, cv::boundingRect(alone), baseline);
+    }
+  }
+  return text;
+}
+
 // Marks pressed to a letter stand where the script puts them: a tone mark
 // beside its top, a full stop or a colon's dots at the baseline and the
 // x-height. A speck pressed to a letter halfway up goes (OCR: "15·" read as
@@ -410,57 +434,46 @@ TEST(DespeckleTest, SpecksPressedHalfwayUpAndPairsOfSpecksGo) {
   // Words that end on the baseline: a descender stretches a letter's box, and
   // with it the top third where a speck counts as a mark beside the top.
   static const char* kWords[] = {"dien", "bao", "tinh", "hanh", "nghiem", "vu", "hoach"};
-  constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
-  cv::Mat text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
-  cv::Mat marks = cv::Mat::zeros(text.size(), CV_8U);
-  cv::Mat specks = cv::Mat::zeros(text.size(), CV_8U);
-  int word_count = 0, speck_count = 0;
-  for (int baseline = 150; baseline < kHeight - 100; baseline += kPitch) {
-    for (int x = 140;;) {
-      const std::string word = kWords[word_count % 7];
-      int base = 0;
-      const cv::Size size = cv::getTextSize(word, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
-      if (x + size.width > kWidth - 200) break;
-      cv::Mat alone = cv::Mat::zeros(text.size(), CV_8U);
-      cv::putText(alone, word, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3, cv::LINE_8);
-      text |= alone;
-      const cv::Rect box = cv::boundingRect(alone);
-      const int bottom = baseline + 1, end = box.x + box.width - 1;
-      // The top of the word's last letter: the x-height, or an ascender's top.
-      const cv::Rect last_columns(end - 4, box.y, 5, box.height);
-      const int top = cv::boundingRect(alone(last_columns)).y + box.y;
-      switch (word_count++ % 6) {
-        case 0:  // a speck pressed to the last letter halfway up
-          cv::circle(specks, {end + 4, bottom - 9}, 2, cv::Scalar(255), cv::FILLED);
-          ++speck_count;
-          break;
-        case 1:  // the same, lower down
-          cv::circle(specks, {end + 4, bottom - 6}, 2, cv::Scalar(255), cv::FILLED);
-          ++speck_count;
-          break;
-        case 2:  // a tone mark beside the letter's top
-          cv::rectangle(marks, cv::Rect(end + 2, top - 5, 5, 7), cv::Scalar(255), cv::FILLED);
-          break;
-        case 3:  // a full stop pressed to the letter, and a speck beyond it
-          // on the baseline, out of the letters' reach: two dots, no leader
-          cv::circle(marks, {end + 5, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
-          cv::circle(specks, {end + 22, bottom - 2}, 2, cv::Scalar(255), cv::FILLED);
-          ++speck_count;
-          break;
-        case 4:  // two specks side by side in the gap, on one line
-          cv::circle(specks, {end + 8, bottom - 12}, 2, cv::Scalar(255), cv::FILLED);
-          cv::circle(specks, {end + 15, bottom - 12}, 2, cv::Scalar(255), cv::FILLED);
-          speck_count += 2;
-          break;
-        default:  // an ellipsis
-          for (int k = 0; k < 3; ++k) {
-            cv::circle(marks, {end + 6 + 12 * k, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
-          }
-          break;
-      }
-      x += size.width + (word_count % 6 == 0 || word_count % 6 == 4 ? 48 : 24);
+  cv::Mat marks = cv::Mat::zeros(1400, 1600, CV_8U);
+  cv::Mat specks = cv::Mat::zeros(marks.size(), CV_8U);
+  int speck_count = 0;
+  auto after = [&](int k, const cv::Mat& alone, const cv::Rect& box, int baseline) {
+    const int bottom = baseline + 1, end = box.x + box.width - 1;
+    // The top of the word's last letter: the x-height, or an ascender's top.
+    const cv::Rect last_columns(end - 4, box.y, 5, box.height);
+    const int top = cv::boundingRect(alone(last_columns)).y + box.y;
+    switch (k % 6) {
+      case 0:  // a speck pressed to the last letter halfway up
+        cv::circle(specks, {end + 4, bottom - 9}, 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+        break;
+      case 1:  // the same, lower down
+        cv::circle(specks, {end + 4, bottom - 6}, 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+        break;
+      case 2:  // a tone mark beside the letter's top
+        cv::rectangle(marks, cv::Rect(end + 2, top - 5, 5, 7), cv::Scalar(255), cv::FILLED);
+        break;
+      case 3:  // a full stop pressed to the letter, and a speck beyond it
+        // on the baseline, out of the letters' reach: two dots, no leader
+        cv::circle(marks, {end + 5, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
+        cv::circle(specks, {end + 22, bottom - 2}, 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+        break;
+      case 4:  // two specks side by side in the gap, on one line
+        cv::circle(specks, {end + 8, bottom - 12}, 2, cv::Scalar(255), cv::FILLED);
+        cv::circle(specks, {end + 15, bottom - 12}, 2, cv::Scalar(255), cv::FILLED);
+        speck_count += 2;
+        break;
+      default:  // an ellipsis
+        for (int k = 0; k < 3; ++k) {
+          cv::circle(marks, {end + 6 + 12 * k, bottom - 3}, 3, cv::Scalar(255), cv::FILLED);
+        }
+        break;
     }
-  }
+    return k % 6 == 3 || k % 6 == 5 ? 48 : 24;  // room for the far speck, the ellipsis
+  };
+  const cv::Mat text = LayWordLines([](int k) { return kWords[k % 7]; }, after);
   ASSERT_GT(speck_count, 30);
   cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
   grey.setTo(20, text | marks | specks);
@@ -476,28 +489,18 @@ struct StopsPage {
   cv::Mat grey, text, print_stops, pale_stops;
 };
 StopsPage MakeStopsPage(int far_specks) {
-  constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
+  constexpr int kWidth = 1600;
   static const char* kWords[] = {"dien", "bao", "cao", "tong", "ket", "hanh", "noi", "vu"};
   StopsPage page;
-  page.text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
-  page.print_stops = cv::Mat::zeros(page.text.size(), CV_8U);
-  page.pale_stops = cv::Mat::zeros(page.text.size(), CV_8U);
-  int word_count = 0;
-  for (int baseline = 150; baseline < kHeight - 100; baseline += kPitch) {
-    for (int x = 140;;) {
-      const std::string word = kWords[word_count % 8];
-      int base = 0;
-      const cv::Size size = cv::getTextSize(word, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
-      if (x + size.width > kWidth - 200) break;
-      cv::Mat alone = cv::Mat::zeros(page.text.size(), CV_8U);
-      cv::putText(alone, word, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3, cv::LINE_8);
-      page.text |= alone;
-      const cv::Rect box = cv::boundingRect(alone);
-      cv::Mat& stops = word_count++ % 2 == 0 ? page.print_stops : page.pale_stops;
-      cv::circle(stops, {box.x + box.width + 5, baseline - 1}, 3, cv::Scalar(255), cv::FILLED);
-      x += size.width + 24;
-    }
-  }
+  page.print_stops = cv::Mat::zeros(1400, kWidth, CV_8U);
+  page.pale_stops = cv::Mat::zeros(page.print_stops.size(), CV_8U);
+  page.text = LayWordLines([](int k) { return kWords[k % 8]; },
+                           [&page](int k, const cv::Mat&, const cv::Rect& box, int baseline) {
+                             cv::Mat& stops = k % 2 == 0 ? page.print_stops : page.pale_stops;
+                             cv::circle(stops, {box.x + box.width + 5, baseline - 1}, 3, cv::Scalar(255),
+                                        cv::FILLED);
+                             return 24;
+                           });
   cv::Mat far = cv::Mat::zeros(page.text.size(), CV_8U);
   for (int k = 0; k < far_specks; ++k) {  // in the margins, far from any letter
     cv::circle(far, {30 + (k % 2) * (kWidth - 60), 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
