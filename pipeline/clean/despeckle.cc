@@ -23,6 +23,8 @@ namespace {
 struct Box {
   int x0, y0, x1, y1;  // inclusive
   int cx() const { return (x0 + x1) / 2; }
+  int Width() const { return x1 - x0 + 1; }
+  int Height() const { return y1 - y0 + 1; }
   int cy() const { return (y0 + y1) / 2; }
 };
 
@@ -58,6 +60,46 @@ class BoxGrid {
   std::vector<std::vector<int>> cells_;
 };
 
+// The median of `values`, 0 for none.
+int Median(std::vector<int> values) {
+  if (values.empty()) return 0;
+  auto mid = values.begin() + values.size() / 2;
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
+// Sizes (of letters, say) bucketed by where they are on the page: print is
+// of one size within a block of text, but a page mixes sizes.
+class LocalSizes {
+ public:
+  LocalSizes(cv::Size page, int block)
+      : block_(block), cols_(page.width / block + 1), rows_(page.height / block + 1),
+        cells_(static_cast<size_t>(cols_) * rows_) {}
+
+  void Add(int x, int y, int value) { cells_[Cell(x / block_, y / block_)].push_back(value); }
+
+  // The median of the values in the block holding (x, y) and the eight
+  // around it; 0 when there are fewer than `fewest`.
+  int Median(int x, int y, size_t fewest) const {
+    std::vector<int> values;
+    const int bx = x / block_, by = y / block_;
+    for (int cy = std::max(0, by - 1); cy <= std::min(rows_ - 1, by + 1); ++cy) {
+      for (int cx = std::max(0, bx - 1); cx <= std::min(cols_ - 1, bx + 1); ++cx) {
+        const std::vector<int>& cell = cells_[Cell(cx, cy)];
+        values.insert(values.end(), cell.begin(), cell.end());
+      }
+    }
+    return values.size() < fewest ? 0 : sohoa::clean::Median(std::move(values));
+  }
+
+ private:
+  size_t Cell(int cx, int cy) const {
+    return static_cast<size_t>(std::clamp(cy, 0, rows_ - 1)) * cols_ + std::clamp(cx, 0, cols_ - 1);
+  }
+  int block_, cols_, rows_;
+  std::vector<std::vector<int>> cells_;
+};
+
 // Distances of the mark rules, in pixels at the page's resolution.
 struct Reach {
   int gap;       // a mark above its letter
@@ -72,17 +114,23 @@ struct Reach {
 // Where small mark `s` sits relative to letter `l`.
 enum class Place {
   kNowhere,
+  // Clear above it, within reach: a tone mark, an i's dot, or a speck.
+  kOverLetter,
   // Over it or under it (tone marks, i-dots, dots below), inside or against
   // its box (a stroke the copy broke off), or a dash beside it halfway up
   // (specks are round, dashes long).
   kOnLetter,
+  // Pressed to its side with the mark's foot on the letter's baseline or
+  // below: a full stop set close ("N."), or a piece of the letter's foot.
+  kPressedToBaseline,
   // On its baseline a few letters along at most (the letter next to a full
   // stop may hang below the line: "p.", "g)."), or hanging from it (comma):
   // a full stop or comma if a letter stands just before it.
   kOnBaseline,
 };
 
-Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
+// `foot` spans the columns of the letter's ink in its bottom rows.
+Place PlaceByLetter(const Box& s, const Box& l, const Box& foot, const Reach& r) {
   // Halfway up the letter, clear of its top third and of its baseline: where
   // no mark of the script sits beside a letter (tone marks beside one sit
   // at its top, a colon's upper dot at the x-height, a full stop on the
@@ -93,7 +141,13 @@ Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
   if (over_columns) {
     const int below = s.y0 - l.y1 - 1, above = l.y0 - s.y1 - 1;
     // Above the letter, or within its rows (a stroke the copy broke off).
-    if (below < 0 && above <= r.gap && !halfway) return Place::kOnLetter;
+    if (below < 0 && above <= r.gap && !halfway) {
+      if (above >= 0) return Place::kOverLetter;
+      // At its foot, beside the letter or under an arm that overhangs it
+      // ("r", "T", "P").
+      const bool at_foot = s.y1 >= l.y1 - r.align && (s.x0 > foot.x1 || s.x1 < foot.x0);
+      return at_foot ? Place::kPressedToBaseline : Place::kOnLetter;
+    }
     // A dot below sits close under its vowel (2-4 px at 300 dpi on the dev
     // pages' clean copies; tone marks above stand further off).
     if (below >= 0 && below <= r.below) return Place::kOnLetter;
@@ -101,7 +155,9 @@ Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
   const bool same_rows = s.y1 >= l.y0 - r.align && s.y0 <= l.y1 + r.align;
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
   // Against the letter; a dash beside it halfway up is long, judged below.
-  if (same_rows && beside <= r.align && !halfway) return Place::kOnLetter;
+  if (same_rows && beside <= r.align && !halfway) {
+    return s.y1 >= l.y1 - r.align ? Place::kPressedToBaseline : Place::kOnLetter;
+  }
   const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
   if (w >= 2 * h && same_rows && beside <= r.aside) return Place::kOnLetter;
   if (beside <= r.aside && std::abs(s.y1 - l.y1) <= r.align) return Place::kOnBaseline;
@@ -111,6 +167,55 @@ Place PlaceByLetter(const Box& s, const Box& l, const Reach& r) {
     return Place::kOnBaseline;
   }
   return Place::kNowhere;
+}
+
+// How a mark placed above a letter is held: by a letter that can hold a
+// dot-sized mark, or only by wider ones.
+enum class Over { kNo, kHolder, kWide };
+
+// Tone marks are strokes: on a speckled page, a mark over a letter smaller
+// than this share of the median mark over the page's letters is dot-sized
+// (the dev pages' printed tone marks are 0.8 of it and more, their specks
+// 0.7 and less, i-dots 0.65-0.8).
+constexpr double kSmallestToneMark = 0.75;
+// Likewise a full stop, against the median of the page's stops (printed
+// stops on the dev photocopies are 33-42 px, their specks 18-29).
+constexpr double kSmallestStop = 0.75;
+// Fewer letters around than this say nothing of the print's size.
+constexpr size_t kFewestSizes = 5;
+
+// Whether letter `l` (label `label`) holds mark `s` when `s` is as small as
+// a dot: an i or a j, or a semicolon's comma, whose top (its ink across the
+// top third of its rows) is no wider than two such marks, also in italics,
+// whose box is wide.
+bool HoldsASmallMark(const cv::Mat& labels, const cv::Rect& inked, const Box& l, int label, const Box& s) {
+  int left = l.x1, right = l.x0;
+  for (int y = l.y0; y <= l.y0 + l.Height() / 3; ++y) {
+    const int* lab = labels.ptr<int>(y - inked.y) - inked.x;
+    for (int x = l.x0; x <= l.x1; ++x) {
+      if (lab[x] == label) {
+        left = std::min(left, x);
+        right = std::max(right, x);
+      }
+    }
+  }
+  return right - left + 1 <= 2 * s.Width();
+}
+
+// The columns of letter `l`'s ink (label `label`) in its bottom `rows` rows
+// and the rows themselves.
+Box FootOf(const cv::Mat& labels, const cv::Rect& inked, const Box& l, int label, int rows) {
+  Box foot{l.x1, std::max(l.y0, l.y1 - rows), l.x0, l.y1};
+  for (int y = foot.y0; y <= l.y1; ++y) {
+    const int* lab = labels.ptr<int>(y - inked.y) - inked.x;
+    for (int x = l.x0; x <= l.x1; ++x) {
+      if (lab[x] == label) {
+        foot.x0 = std::min(foot.x0, x);
+        foot.x1 = std::max(foot.x1, x);
+      }
+    }
+  }
+  return foot;
 }
 
 // A full stop or comma follows something on its line: a letter, a digit
@@ -217,6 +322,11 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   cv::dilate(letters_small, letters_small, cv::getStructuringElement(cv::MORPH_RECT, {grow, grow}));
   std::vector<int> near;
   std::vector<bool> placed(n, false);
+  std::vector<Over> over_letter(n, Over::kNo);
+  std::vector<bool> on_line(n, false);  // full stops and commas
+  std::vector<bool> stop_like(n, false);  // those, and marks pressed to a letter's foot
+  std::vector<Box> feet(n);               // of letters, found when first asked
+  std::vector<bool> has_foot(n, false);
   BoxGrid marks(grey.size(), 4 * near_text_px, std::max(reach.stack, reach.gap) + max_mark_side);
   for (int i = 1; i < n; ++i) {
     const Box& b = boxes[i];
@@ -241,19 +351,37 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
     near.push_back(i);
     marks.Add(i, s);
-    bool on_baseline = false;
+    bool on_baseline = false, over = false, over_holder = false, pressed = false;
     for (int l : anchors.Near(s.cx(), s.cy())) {
-      const Place place = PlaceByLetter(s, boxes[l], reach);
+      if (!has_foot[l]) {
+        feet[l] = FootOf(labels, inked, boxes[l], l, reach.align);
+        has_foot[l] = true;
+      }
+      const Place place = PlaceByLetter(s, boxes[l], feet[l], reach);
       if (place == Place::kOnLetter) {
         placed[i] = true;
         break;
       }
+      if (place == Place::kOverLetter) {
+        over = true;
+        over_holder = over_holder || HoldsASmallMark(labels, inked, boxes[l], l, s);
+      }
+      pressed = pressed || place == Place::kPressedToBaseline;
       on_baseline = on_baseline || place == Place::kOnBaseline;
+    }
+    if (!placed[i] && over) {
+      placed[i] = true;
+      over_letter[i] = over_holder ? Over::kHolder : Over::kWide;
+    } else if (!placed[i] && pressed) {
+      placed[i] = true;
+      stop_like[i] = true;
     }
     if (placed[i] || !on_baseline) continue;
     for (int c : everything.Near(s.cx(), s.cy())) {
       if (c != i && FollowsInk(s, boxes[c], reach)) {
         placed[i] = true;
+        on_line[i] = true;
+        stop_like[i] = true;
         break;
       }
     }
@@ -277,16 +405,29 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   const auto in_row_of_dots = [&](int i, int j) {
     return mark[j] && in_row(boxes[i], boxes[j]) && (row_neighbours(i) >= 2 || row_neighbours(j) >= 2);
   };
+  // Whether `i` stands over a mark `j` for which `holds(j)` is true, at most
+  // `gap` above it.
+  const auto stands_on = [&](int i, int gap, const auto& holds) {
+    const Box& s = boxes[i];
+    for (int j : marks.Near(s.cx(), s.cy())) {
+      const Box& o = boxes[j];
+      if (j != i && holds(j) && s.cx() >= o.x0 - reach.align && s.cx() <= o.x1 + reach.align && o.y0 > s.y1 &&
+          o.y0 - s.y1 - 1 <= gap) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<bool> keep = placed;
   for (int i : near) {
     if (placed[i]) continue;
-    const Box& s = boxes[i];
-    for (int j : marks.Near(s.cx(), s.cy())) {
-      if (j == i || is_far[j]) continue;
-      const Box& o = boxes[j];
-      const bool stacked = placed[j] && s.cx() >= o.x0 - reach.align && s.cx() <= o.x1 + reach.align &&
-                           o.y0 > s.y1 && o.y0 - s.y1 - 1 <= reach.stack;
-      if (stacked || in_row_of_dots(i, j)) {
+    const bool stacked = stands_on(i, reach.stack, [&](int j) { return placed[j] && !is_far[j]; });
+    if (stacked) {
+      keep[i] = true;
+      continue;
+    }
+    for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
+      if (j != i && !is_far[j] && in_row_of_dots(i, j)) {
         keep[i] = true;
         break;
       }
@@ -315,6 +456,61 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
           keep[i] = false;
           remove[i] = true;
         }
+      }
+    }
+    // A round mark as small as a dot where only a speck of that size would
+    // be. Over a letter, only an i or a j holds one: tone marks are strokes,
+    // larger than dots (a dot-sized speck over "n" is read "ñ", over "á"
+    // "ắ"). On the baseline, one smaller than the page's full stops is read
+    // "10.". Flat marks (circumflexes, breves, tildes) and tall ones are no
+    // dots. Each is judged against the page's marks of its kind, scaled to
+    // the print around it: a page mixes sizes (the closing block and tables
+    // are set smaller than the body), and the letters within two lines or so
+    // (a block of 100 px at 300 dpi and the eight around it) tell the size.
+    const auto flat = [&](int i) { return boxes[i].Width() * 2 >= boxes[i].Height() * 3; };
+    const auto tall = [&](int i) { return boxes[i].Height() * 2 >= boxes[i].Width() * 3; };
+    std::vector<int> over_areas, stop_areas, heights;
+    for (int i : near) {
+      if (!keep[i] || flat(i)) continue;
+      const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+      if (over_letter[i] != Over::kNo) over_areas.push_back(area);
+      if (stop_like[i] && !tall(i)) stop_areas.push_back(area);
+    }
+    LocalSizes letter_heights(grey.size(), px(100));
+    for (int i = 1; i < n; ++i) {
+      const Box& b = boxes[i];
+      // Letters, not rules or pictures.
+      if (mark[i] || std::max(b.Width(), b.Height()) < reach.anchor || b.Height() > 4 * reach.anchor) continue;
+      letter_heights.Add(b.cx(), b.cy(), b.Height());
+      heights.push_back(b.Height());
+    }
+    const double page_height = Median(heights);
+    const double over_median = Median(over_areas), stop_median = Median(stop_areas);
+    std::vector<bool> dot_sized(n, false);
+    for (int i : near) {
+      if (!keep[i] || flat(i) || tall(i) || page_height == 0) continue;
+      if (over_letter[i] != Over::kWide && !stop_like[i]) continue;
+      const Box& s = boxes[i];
+      const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+      const int local = letter_heights.Median(s.cx(), s.cy(), kFewestSizes);
+      // Only smaller print lowers the bar: a heading's capitals are taller,
+      // not its marks larger.
+      const double ratio = local > 0 ? std::min(1.0, local / page_height) : 1.0;
+      const double scale = ratio * ratio;
+      if (over_letter[i] == Over::kWide) {
+        dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
+                       // A colon's or semicolon's upper dot; a tone mark on a
+                       // circumflex or a breve ("ấ", "ặ"), a flat mark close under it.
+                       !stands_on(i, reach.stack, [&](int j) { return on_line[j]; }) &&
+                       !stands_on(i, reach.gap, [&](int j) { return placed[j] && flat(j); });
+      } else {
+        dot_sized[i] = area < kSmallestStop * stop_median * scale;
+      }
+    }
+    for (int i : near) {
+      if (dot_sized[i]) {
+        keep[i] = false;
+        remove[i] = true;
       }
     }
   }

@@ -405,19 +405,22 @@ TEST(DespeckleTest, SpecksBetweenWordsGoButPunctuationAndDotsBelowStay) {
 // print them (vector font, 72 px line pitch): `word(k)` is the k-th word;
 // `after(k, alone, box, baseline)` gets each word's own pixels and box,
 // adds what follows it, and gives the gap to the next word. Returns the text.
+// `scale` is the font's, from the line at `first` to the one before `last`.
 template <class Word, class After>
-cv::Mat LayWordLines(Word word, After after) {
-  constexpr int kWidth = 1600, kHeight = 1400, kPitch = 72;
+cv::Mat LayWordLines(Word word, After after, double scale = 1.3, int first = 150, int last = 1300) {
+  constexpr int kWidth = 1600, kHeight = 1400;
+  const int pitch = static_cast<int>(std::lround(72 * scale / 1.3));
+  const int thickness = scale > 1 ? 3 : 2;
   cv::Mat text = cv::Mat::zeros(kHeight, kWidth, CV_8U);
   int count = 0;
-  for (int baseline = 150; baseline < kHeight - 100; baseline += kPitch) {
+  for (int baseline = first; baseline < last; baseline += pitch) {
     for (int x = 140;;) {
       const std::string w = word(count);
       int base = 0;
-      const cv::Size size = cv::getTextSize(w, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
+      const cv::Size size = cv::getTextSize(w, cv::FONT_HERSHEY_SIMPLEX, scale, thickness, &base);
       if (x + size.width > kWidth - 200) break;
       cv::Mat alone = cv::Mat::zeros(text.size(), CV_8U);
-      cv::putText(alone, w, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3, cv::LINE_8);
+      cv::putText(alone, w, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(255), thickness, cv::LINE_8);
       text |= alone;
       x += size.width + after(count++, alone, cv::boundingRect(alone), baseline);
     }
@@ -526,6 +529,158 @@ TEST(DespeckleTest, OnASpeckledPageOnlyMarksAsDarkAsPrintStay) {
   const DespeckleResult kept = Despeckle(clean.grey, 300);
   EXPECT_GT(ShareBelow(kept.page, clean.pale_stops, 128), 0.99);
   EXPECT_GT(ShareBelow(kept.page, clean.print_stops, 100), 0.99);
+}
+
+// On a speckled page, a dot-sized speck over a letter other than an i or a j
+// goes (OCR reads it as a tone mark: "n" -> "ñ", "á" -> "ắ"); tone marks,
+// which are strokes, stay, and so do an i's dot, a small mark standing on a
+// circumflex and a semicolon's upper dot.
+TEST(DespeckleTest, OnASpeckledPageDotsOverWideLettersGoButToneMarksAndIDotsStay) {
+  // Each word's first letter is as wide as it is tall, but for the "l" that
+  // gets a dot (an i as tall as an l); "nu" gets a semicolon.
+  static const char* kWords[] = {"nam", "can", "om", "lam", "cua", "uan", "nu", "mien"};
+  cv::Mat marks = cv::Mat::zeros(1400, 1600, CV_8U);
+  cv::Mat specks = cv::Mat::zeros(marks.size(), CV_8U);
+  int speck_count = 0, dot_count = 0;
+  auto after = [&](int k, const cv::Mat& alone, const cv::Rect& box, int baseline) {
+    const std::string word = kWords[k % 8];
+    const int width = cv::getTextSize(word.substr(0, 1), cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, nullptr).width;
+    // The first letter's top (its advance also holds the gap to the next
+    // letter, and that letter's dot in "mi").
+    const cv::Rect letter = cv::boundingRect(alone(cv::Rect(box.x, box.y, width * 7 / 10, box.height)));
+    const int cx = box.x + letter.x + letter.width / 2, top = box.y + letter.y;
+    if (word == "lam") {  // an i's dot
+      cv::circle(marks, {cx, top - 8}, 2, cv::Scalar(255), cv::FILLED);
+      ++dot_count;
+      return 24;
+    }
+    if (word == "nu") {  // a semicolon: a dot over a comma
+      const int x = box.x + box.width + 5;
+      cv::circle(marks, {x, baseline - 1}, 3, cv::Scalar(255), cv::FILLED);
+      cv::line(marks, {x + 2, baseline}, {x - 2, baseline + 8}, cv::Scalar(255), 2);
+      cv::circle(marks, {x, baseline - 14}, 2, cv::Scalar(255), cv::FILLED);
+      ++dot_count;
+    }
+    switch (k % 7) {  // marks the size of the dev pages' (9-11 x 7-9 px)
+      case 0:  // an acute: a short slanted stroke
+        cv::line(marks, {cx - 3, top - 5}, {cx + 3, top - 10}, cv::Scalar(255), 4);
+        break;
+      case 4:  // a steep one, as small as a dot but no dot
+        cv::line(marks, {cx - 1, top - 5}, {cx + 1, top - 12}, cv::Scalar(255), 2);
+        break;
+      case 1:
+      case 6:  // a grave
+        cv::line(marks, {cx + 3, top - 5}, {cx - 3, top - 10}, cv::Scalar(255), 4);
+        break;
+      case 2:  // a hook above
+        cv::ellipse(marks, {cx, top - 10}, {3, 3}, 0, -160, 90, cv::Scalar(255), 4);
+        break;
+      case 3:  // a dot-sized speck where a tone mark would be
+        cv::circle(specks, {cx + (k % 3) - 1, top - 8}, 2 + (k / 7) % 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+        break;
+      case 5:  // a circumflex as small as a mark, or a breve wider than
+        // one, with a dot-sized mark standing on it
+        if ((k / 7) % 2 == 0) {
+          cv::line(marks, {cx - 5, top - 5}, {cx, top - 10}, cv::Scalar(255), 1);
+          cv::line(marks, {cx, top - 10}, {cx + 5, top - 5}, cv::Scalar(255), 1);
+          cv::circle(marks, {cx, top - 15}, 2, cv::Scalar(255), cv::FILLED);
+        } else {
+          cv::ellipse(marks, {cx, top - 10}, {7, 5}, 0, 0, 180, cv::Scalar(255), 3);
+          cv::circle(marks, {cx, top - 18}, 2, cv::Scalar(255), cv::FILLED);
+        }
+        ++dot_count;
+        break;
+    }
+    return word == "nu" ? 36 : 24;
+  };
+  const cv::Mat text = LayWordLines([](int k) { return kWords[k % 8]; }, after);
+  ASSERT_GT(speck_count, 20);
+  ASSERT_GT(dot_count, 20);
+  cv::Mat far = cv::Mat::zeros(text.size(), CV_8U);
+  for (int k = 0; k < 40; ++k) {  // in the margins: the page is speckled
+    cv::circle(far, {30 + (k % 2) * 1540, 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
+  }
+  cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
+  grey.setTo(20, text | marks | specks | far);
+  const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
+  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);  // i-dots and semicolons too
+  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
+}
+
+// On a speckled page, a dot on the baseline after a word that is smaller
+// than the page's full stops is a speck (OCR: "10." for "10"), pressed to
+// the last letter or a little after it; the printed stops, a colon and a
+// comma stay.
+TEST(DespeckleTest, OnASpeckledPageSpecksSmallerThanItsFullStopsLeaveTheBaseline) {
+  // Words that end on the baseline; "r" reaches further right at its top
+  // than at its foot.
+  static const char* kWords[] = {"dien", "bao", "cao", "tan", "ket", "hanh", "nor"};
+  cv::Mat marks = cv::Mat::zeros(1400, 1600, CV_8U);
+  cv::Mat specks = cv::Mat::zeros(marks.size(), CV_8U);
+  int speck_count = 0;
+  auto after = [&](int k, const cv::Mat& alone, const cv::Rect& box, int baseline) {
+    const int end = box.x + box.width;
+    // The right end of the last letter's foot.
+    const cv::Rect foot_rows(box.x, baseline - 3, box.width, 4);
+    const cv::Rect foot = cv::boundingRect(alone(foot_rows));
+    const int foot_end = box.x + foot.x + foot.width;
+    switch (k % 8) {
+      case 0:
+      case 2:
+      case 4:
+      case 6:  // a printed full stop
+        cv::circle(marks, {end + 5, baseline - 2}, 3, cv::Scalar(255), cv::FILLED);
+        break;
+      case 1:  // a speck pressed to the last letter's foot
+        cv::circle(specks, {foot_end + 3, baseline - 1}, 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+        break;
+      case 3:  // a colon
+        cv::circle(marks, {end + 5, baseline - 2}, 3, cv::Scalar(255), cv::FILLED);
+        cv::circle(marks, {end + 5, baseline - 17}, 3, cv::Scalar(255), cv::FILLED);
+        break;
+      case 5:  // a speck where a full stop would be
+        cv::circle(specks, {end + 6, baseline - 1}, 2, cv::Scalar(255), cv::FILLED);
+        ++speck_count;
+        break;
+      default:  // a comma
+        cv::circle(marks, {end + 5, baseline - 2}, 3, cv::Scalar(255), cv::FILLED);
+        cv::line(marks, {end + 7, baseline}, {end + 3, baseline + 8}, cv::Scalar(255), 2);
+        break;
+    }
+    return 24;
+  };
+  const cv::Mat body = LayWordLines([](int k) { return kWords[k % 7]; }, after, 1.3, 150, 900);
+  ASSERT_GT(speck_count, 20);
+  // A closing block in smaller print: its full stops are as small as the
+  // body's specks, and stay.
+  cv::Mat small_stops = cv::Mat::zeros(marks.size(), CV_8U);
+  const cv::Mat closing = LayWordLines([](int k) { return kWords[k % 7]; },
+                                       [&](int, const cv::Mat&, const cv::Rect& box, int baseline) {
+                                         cv::circle(small_stops, {box.x + box.width + 4, baseline - 1}, 2,
+                                                    cv::Scalar(255), cv::FILLED);
+                                         return 18;
+                                       },
+                                       0.8, 1060, 1110);
+  marks |= small_stops;
+  const cv::Mat text = body | closing;
+  cv::Mat far = cv::Mat::zeros(text.size(), CV_8U);
+  for (int k = 0; k < 40; ++k) {  // in the margins: the page is speckled
+    cv::circle(far, {30 + (k % 2) * 1540, 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
+  }
+  cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
+  grey.setTo(20, text | marks | specks | far);
+  const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
+  EXPECT_GT(ShareBelow(result.page, small_stops, 100), 0.99);
+  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);
+  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
+  // A clean page keeps them: nothing there says a small dot is dirt.
+  cv::Mat clean(text.size(), CV_8U, cv::Scalar(255));
+  clean.setTo(20, text | marks | specks);
+  EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
 }
 
 TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
