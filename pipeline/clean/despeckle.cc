@@ -9,6 +9,7 @@
 // which is where OCR would otherwise read it as ".", ":" or "'". On a page
 // speckled all over, a mark near the text must also be as dark as print.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -129,8 +130,10 @@ enum class Place {
   kOnBaseline,
 };
 
-// `foot` spans the columns of the letter's ink in its bottom rows.
-Place PlaceByLetter(const Box& s, const Box& l, const Box& foot, const Reach& r) {
+// `foot()` gives the columns of the letter's ink in its bottom rows (asked
+// only for marks at the letter's foot: it reads the labels).
+template <class Foot>
+Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r) {
   // Halfway up the letter, clear of its top third and of its baseline: where
   // no mark of the script sits beside a letter (tone marks beside one sit
   // at its top, a colon's upper dot at the x-height, a full stop on the
@@ -145,7 +148,7 @@ Place PlaceByLetter(const Box& s, const Box& l, const Box& foot, const Reach& r)
       if (above >= 0) return Place::kOverLetter;
       // At its foot, beside the letter or under an arm that overhangs it
       // ("r", "T", "P").
-      const bool at_foot = s.y1 >= l.y1 - r.align && (s.x0 > foot.x1 || s.x1 < foot.x0);
+      const bool at_foot = s.y1 >= l.y1 - r.align && (s.x0 > foot().x1 || s.x1 < foot().x0);
       return at_foot ? Place::kPressedToBaseline : Place::kOnLetter;
     }
     // A dot below sits close under its vowel (2-4 px at 300 dpi on the dev
@@ -169,9 +172,8 @@ Place PlaceByLetter(const Box& s, const Box& l, const Box& foot, const Reach& r)
   return Place::kNowhere;
 }
 
-// How a mark placed above a letter is held: by a letter that can hold a
-// dot-sized mark, or only by wider ones.
-enum class Over { kNo, kHolder, kWide };
+// A mark placed above letters remembers this many of them.
+constexpr int kOverLetters = 3;
 
 // Tone marks are strokes: on a speckled page, a mark over a letter smaller
 // than this share of the median mark over the page's letters is dot-sized
@@ -322,7 +324,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   cv::dilate(letters_small, letters_small, cv::getStructuringElement(cv::MORPH_RECT, {grow, grow}));
   std::vector<int> near;
   std::vector<bool> placed(n, false);
-  std::vector<Over> over_letter(n, Over::kNo);
+  std::vector<bool> over_letter(n, false);  // placed only above letters
+  std::vector<std::array<int, kOverLetters>> over_of(n, {0, 0, 0});
   std::vector<bool> on_line(n, false);  // full stops and commas
   std::vector<bool> stop_like(n, false);  // those, and marks pressed to a letter's foot
   std::vector<Box> feet(n);               // of letters, found when first asked
@@ -351,27 +354,30 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
     near.push_back(i);
     marks.Add(i, s);
-    bool on_baseline = false, over = false, over_holder = false, pressed = false;
+    bool on_baseline = false, pressed = false;
+    int overs = 0;
     for (int l : anchors.Near(s.cx(), s.cy())) {
-      if (!has_foot[l]) {
-        feet[l] = FootOf(labels, inked, boxes[l], l, reach.align);
-        has_foot[l] = true;
-      }
-      const Place place = PlaceByLetter(s, boxes[l], feet[l], reach);
+      const auto foot = [&]() -> const Box& {
+        if (!has_foot[l]) {
+          feet[l] = FootOf(labels, inked, boxes[l], l, reach.align);
+          has_foot[l] = true;
+        }
+        return feet[l];
+      };
+      const Place place = PlaceByLetter(s, boxes[l], foot, reach);
       if (place == Place::kOnLetter) {
         placed[i] = true;
         break;
       }
       if (place == Place::kOverLetter) {
-        over = true;
-        over_holder = over_holder || HoldsASmallMark(labels, inked, boxes[l], l, s);
+        if (overs < kOverLetters) over_of[i][overs++] = l;
       }
       pressed = pressed || place == Place::kPressedToBaseline;
       on_baseline = on_baseline || place == Place::kOnBaseline;
     }
-    if (!placed[i] && over) {
+    if (!placed[i] && overs > 0) {
       placed[i] = true;
-      over_letter[i] = over_holder ? Over::kHolder : Over::kWide;
+      over_letter[i] = true;
     } else if (!placed[i] && pressed) {
       placed[i] = true;
       stop_like[i] = true;
@@ -473,7 +479,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     for (int i : near) {
       if (!keep[i] || flat(i)) continue;
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-      if (over_letter[i] != Over::kNo) over_areas.push_back(area);
+      if (over_letter[i]) over_areas.push_back(area);
       if (stop_like[i] && !tall(i)) stop_areas.push_back(area);
     }
     LocalSizes letter_heights(grey.size(), px(100));
@@ -489,7 +495,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     std::vector<bool> dot_sized(n, false);
     for (int i : near) {
       if (!keep[i] || flat(i) || tall(i) || page_height == 0) continue;
-      if (over_letter[i] != Over::kWide && !stop_like[i]) continue;
+      if (!over_letter[i] && !stop_like[i]) continue;
       const Box& s = boxes[i];
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
       const int local = letter_heights.Median(s.cx(), s.cy(), kFewestSizes);
@@ -497,8 +503,10 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       // not its marks larger.
       const double ratio = local > 0 ? std::min(1.0, local / page_height) : 1.0;
       const double scale = ratio * ratio;
-      if (over_letter[i] == Over::kWide) {
+      if (over_letter[i]) {
+        const auto holds = [&](int l) { return l != 0 && HoldsASmallMark(labels, inked, boxes[l], l, s); };
         dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
+                       std::none_of(over_of[i].begin(), over_of[i].end(), holds) &&
                        // A colon's or semicolon's upper dot; a tone mark on a
                        // circumflex or a breve ("ấ", "ặ"), a flat mark close under it.
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; }) &&
