@@ -531,6 +531,18 @@ TEST(DespeckleTest, OnASpeckledPageOnlyMarksAsDarkAsPrintStay) {
   EXPECT_GT(ShareBelow(kept.page, clean.print_stops, 100), 0.99);
 }
 
+// Prints `ink` (255 where printed, on a 1600 px wide page) and 40 specks
+// in the margins, far from any letter: the page counts as speckled.
+cv::Mat PrintOnASpeckledPage(const cv::Mat& ink) {
+  cv::Mat far = cv::Mat::zeros(ink.size(), CV_8U);
+  for (int k = 0; k < 40; ++k) {
+    cv::circle(far, {30 + (k % 2) * 1540, 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
+  }
+  cv::Mat grey(ink.size(), CV_8U, cv::Scalar(255));
+  grey.setTo(20, ink | far);
+  return grey;
+}
+
 // On a speckled page, a dot-sized speck over a letter other than an i or a j
 // goes (OCR reads it as a tone mark: "n" -> "ñ", "á" -> "ắ"); tone marks,
 // which are strokes, stay, and so do an i's dot, a small mark standing on a
@@ -597,12 +609,7 @@ TEST(DespeckleTest, OnASpeckledPageDotsOverWideLettersGoButToneMarksAndIDotsStay
   const cv::Mat text = LayWordLines([](int k) { return kWords[k % 8]; }, after);
   ASSERT_GT(speck_count, 20);
   ASSERT_GT(dot_count, 20);
-  cv::Mat far = cv::Mat::zeros(text.size(), CV_8U);
-  for (int k = 0; k < 40; ++k) {  // in the margins: the page is speckled
-    cv::circle(far, {30 + (k % 2) * 1540, 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
-  }
-  cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
-  grey.setTo(20, text | marks | specks | far);
+  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
   const DespeckleResult result = Despeckle(grey, 300);
   EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
   EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);  // i-dots and semicolons too
@@ -666,12 +673,7 @@ TEST(DespeckleTest, OnASpeckledPageSpecksSmallerThanItsFullStopsLeaveTheBaseline
                                        0.8, 1060, 1110);
   marks |= small_stops;
   const cv::Mat text = body | closing;
-  cv::Mat far = cv::Mat::zeros(text.size(), CV_8U);
-  for (int k = 0; k < 40; ++k) {  // in the margins: the page is speckled
-    cv::circle(far, {30 + (k % 2) * 1540, 100 + 25 * (k / 2)}, 3, cv::Scalar(255), cv::FILLED);
-  }
-  cv::Mat grey(text.size(), CV_8U, cv::Scalar(255));
-  grey.setTo(20, text | marks | specks | far);
+  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
   const DespeckleResult result = Despeckle(grey, 300);
   EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
   EXPECT_GT(ShareBelow(result.page, small_stops, 100), 0.99);
