@@ -124,6 +124,9 @@ enum class Place {
   // Pressed to its side with the mark's foot on the letter's baseline or
   // below: a full stop set close ("N."), or a piece of the letter's foot.
   kPressedToBaseline,
+  // Pressed to its side in its top third: a stroke the copy broke off, a
+  // colon's upper dot, or a speck.
+  kBesideTop,
   // On its baseline a few letters along at most (the letter next to a full
   // stop may hang below the line: "p.", "g)."), or hanging from it (comma):
   // a full stop or comma if a letter stands just before it.
@@ -159,7 +162,9 @@ Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
   // Against the letter; a dash beside it halfway up is long, judged below.
   if (same_rows && beside <= r.align && !halfway) {
-    return s.y1 >= l.y1 - r.align ? Place::kPressedToBaseline : Place::kOnLetter;
+    if (s.y1 >= l.y1 - r.align) return Place::kPressedToBaseline;
+    // Beside a letter's top; beside a flat mark (a circumflex), its tone mark.
+    return 2 * l.Width() >= 3 * l.Height() ? Place::kOnLetter : Place::kBesideTop;
   }
   const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
   if (w >= 2 * h && same_rows && beside <= r.aside) return Place::kOnLetter;
@@ -325,6 +330,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   std::vector<int> near;
   std::vector<bool> placed(n, false);
   std::vector<bool> over_letter(n, false);  // placed only above letters
+  std::vector<bool> beside_top_only(n, false);
   std::vector<std::array<int, kOverLetters>> over_of(n, {0, 0, 0});
   std::vector<bool> on_line(n, false);  // full stops and commas
   std::vector<bool> stop_like(n, false);  // those, and marks pressed to a letter's foot
@@ -354,7 +360,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
     near.push_back(i);
     marks.Add(i, s);
-    bool on_baseline = false, pressed = false;
+    bool on_baseline = false, pressed = false, beside_top = false;
     int overs = 0;
     for (int l : anchors.Near(s.cx(), s.cy())) {
       const auto foot = [&]() -> const Box& {
@@ -373,6 +379,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
         if (overs < kOverLetters) over_of[i][overs++] = l;
       }
       pressed = pressed || place == Place::kPressedToBaseline;
+      beside_top = beside_top || place == Place::kBesideTop;
       on_baseline = on_baseline || place == Place::kOnBaseline;
     }
     if (!placed[i] && overs > 0) {
@@ -381,6 +388,9 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     } else if (!placed[i] && pressed) {
       placed[i] = true;
       stop_like[i] = true;
+    } else if (!placed[i] && beside_top) {
+      placed[i] = true;
+      beside_top_only[i] = true;
     }
     if (placed[i] || !on_baseline) continue;
     for (int c : everything.Near(s.cx(), s.cy())) {
@@ -495,7 +505,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     std::vector<bool> dot_sized(n, false);
     for (int i : near) {
       if (!keep[i] || flat(i) || tall(i) || page_height == 0) continue;
-      if (!over_letter[i] && !stop_like[i]) continue;
+      if (!over_letter[i] && !stop_like[i] && !beside_top_only[i]) continue;
       const Box& s = boxes[i];
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
       const int local = letter_heights.Median(s.cx(), s.cy(), kFewestSizes);
@@ -511,6 +521,9 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
                        // circumflex or a breve ("ấ", "ặ"), a flat mark close under it.
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; }) &&
                        !stands_on(i, reach.gap, [&](int j) { return placed[j] && flat(j); });
+      } else if (beside_top_only[i]) {
+        dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
+                       !stands_on(i, reach.stack, [&](int j) { return on_line[j]; });
       } else {
         dot_sized[i] = area < kSmallestStop * stop_median * scale;
       }
