@@ -152,7 +152,10 @@ Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r
       // At its foot, beside the letter or under an arm that overhangs it
       // ("r", "T", "P").
       const bool at_foot = s.y1 >= l.y1 - r.align && (s.x0 > foot().x1 || s.x1 < foot().x0);
-      return at_foot ? Place::kPressedToBaseline : Place::kOnLetter;
+      if (at_foot) return Place::kPressedToBaseline;
+      // Its centre beyond the letter's columns: pressed to its side, judged
+      // below as such.
+      if (s.cx() <= l.x1 && s.cx() >= l.x0) return Place::kOnLetter;
     }
     // A dot below sits close under its vowel (2-4 px at 300 dpi on the dev
     // pages' clean copies; tone marks above stand further off).
