@@ -117,9 +117,9 @@ enum class Place {
   kNowhere,
   // Clear above it, within reach: a tone mark, an i's dot, or a speck.
   kOverLetter,
-  // Over it or under it (tone marks, i-dots, dots below), inside or against
-  // its box (a stroke the copy broke off), or a dash beside it halfway up
-  // (specks are round, dashes long).
+  // Under it (dots below), inside its box (a stroke the copy broke off),
+  // against a flat mark (a tone mark beside a circumflex), or a dash beside
+  // it halfway up (specks are round, dashes long).
   kOnLetter,
   // Pressed to its side with the mark's foot on the letter's baseline or
   // below: a full stop set close ("N."), or a piece of the letter's foot.
@@ -180,8 +180,13 @@ Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r
   return Place::kNowhere;
 }
 
-// A mark placed above letters remembers this many of them.
-constexpr int kOverLetters = 3;
+// How a placed mark is held, where only its size tells a dot-sized speck
+// from print on a speckled page: above letters (a tone mark or an i's dot),
+// as a full stop (after a letter on its baseline, or pressed to its foot), or
+// pressed to a letter's side in its top third. Other placings hold any mark.
+enum class Held { kOther, kOverLetters, kAsStop, kBesideTop };
+// A mark held above letters remembers this many of them.
+constexpr int kLettersRemembered = 3;
 
 // Tone marks are strokes: on a speckled page, a mark over a letter smaller
 // than this share of the median mark over the page's letters is dot-sized
@@ -332,11 +337,9 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   cv::dilate(letters_small, letters_small, cv::getStructuringElement(cv::MORPH_RECT, {grow, grow}));
   std::vector<int> near;
   std::vector<bool> placed(n, false);
-  std::vector<bool> over_letter(n, false);  // placed only above letters
-  std::vector<bool> beside_top_only(n, false);
-  std::vector<std::array<int, kOverLetters>> over_of(n, {0, 0, 0});
+  std::vector<Held> held(n, Held::kOther);
+  std::vector<std::array<int, kLettersRemembered>> over_of(n, {0, 0, 0});  // for Held::kOverLetters
   std::vector<bool> on_line(n, false);  // full stops and commas
-  std::vector<bool> stop_like(n, false);  // those, and marks pressed to a letter's foot
   std::vector<Box> feet(n);               // of letters, found when first asked
   std::vector<bool> has_foot(n, false);
   BoxGrid marks(grey.size(), 4 * near_text_px, std::max(reach.stack, reach.gap) + max_mark_side);
@@ -379,28 +382,22 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
         break;
       }
       if (place == Place::kOverLetter) {
-        if (overs < kOverLetters) over_of[i][overs++] = l;
+        if (overs < kLettersRemembered) over_of[i][overs++] = l;
       }
       pressed = pressed || place == Place::kPressedToBaseline;
       beside_top = beside_top || place == Place::kBesideTop;
       on_baseline = on_baseline || place == Place::kOnBaseline;
     }
-    if (!placed[i] && overs > 0) {
+    if (!placed[i] && (overs > 0 || pressed || beside_top)) {
       placed[i] = true;
-      over_letter[i] = true;
-    } else if (!placed[i] && pressed) {
-      placed[i] = true;
-      stop_like[i] = true;
-    } else if (!placed[i] && beside_top) {
-      placed[i] = true;
-      beside_top_only[i] = true;
+      held[i] = overs > 0 ? Held::kOverLetters : pressed ? Held::kAsStop : Held::kBesideTop;
     }
     if (placed[i] || !on_baseline) continue;
     for (int c : everything.Near(s.cx(), s.cy())) {
       if (c != i && FollowsInk(s, boxes[c], reach)) {
         placed[i] = true;
         on_line[i] = true;
-        stop_like[i] = true;
+        held[i] = Held::kAsStop;
         break;
       }
     }
@@ -492,8 +489,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     for (int i : near) {
       if (!keep[i] || flat(i)) continue;
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-      if (over_letter[i]) over_areas.push_back(area);
-      if (stop_like[i] && !tall(i)) stop_areas.push_back(area);
+      if (held[i] == Held::kOverLetters) over_areas.push_back(area);
+      if (held[i] == Held::kAsStop && !tall(i)) stop_areas.push_back(area);
     }
     LocalSizes letter_heights(grey.size(), px(100));
     for (int i = 1; i < n; ++i) {
@@ -507,8 +504,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     const double over_median = Median(over_areas), stop_median = Median(stop_areas);
     std::vector<bool> dot_sized(n, false);
     for (int i : near) {
-      if (!keep[i] || flat(i) || tall(i) || page_height == 0) continue;
-      if (!over_letter[i] && !stop_like[i] && !beside_top_only[i]) continue;
+      if (!keep[i] || flat(i) || tall(i) || page_height == 0 || held[i] == Held::kOther) continue;
       const Box& s = boxes[i];
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
       const int local = letter_heights.Median(s.cx(), s.cy(), kFewestSizes);
@@ -516,7 +512,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       // not its marks larger.
       const double ratio = local > 0 ? std::min(1.0, local / page_height) : 1.0;
       const double scale = ratio * ratio;
-      if (over_letter[i]) {
+      if (held[i] == Held::kOverLetters) {
         const auto holds = [&](int l) { return l != 0 && HoldsASmallMark(labels, inked, boxes[l], l, s); };
         dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
                        std::none_of(over_of[i].begin(), over_of[i].end(), holds) &&
@@ -524,7 +520,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
                        // circumflex or a breve ("ấ", "ặ"), a flat mark close under it.
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; }) &&
                        !stands_on(i, reach.gap, [&](int j) { return placed[j] && flat(j); });
-      } else if (beside_top_only[i]) {
+      } else if (held[i] == Held::kBesideTop) {
         dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; });
       } else {
