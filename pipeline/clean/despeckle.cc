@@ -26,6 +26,10 @@ struct Box {
   int cx() const { return (x0 + x1) / 2; }
   int Width() const { return x1 - x0 + 1; }
   int Height() const { return y1 - y0 + 1; }
+  // Half as wide again as tall (a circumflex, breve or tilde), or as tall
+  // again as wide.
+  bool Flat() const { return 2 * Width() >= 3 * Height(); }
+  bool Tall() const { return 2 * Height() >= 3 * Width(); }
   int cy() const { return (y0 + y1) / 2; }
 };
 
@@ -167,7 +171,7 @@ Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r
   if (same_rows && beside <= r.align && !halfway) {
     if (s.y1 >= l.y1 - r.align) return Place::kPressedToBaseline;
     // Beside a letter's top; beside a flat mark (a circumflex), its tone mark.
-    return 2 * l.Width() >= 3 * l.Height() ? Place::kOnLetter : Place::kBesideTop;
+    return l.Flat() ? Place::kOnLetter : Place::kBesideTop;
   }
   const int w = s.x1 - s.x0 + 1, h = s.y1 - s.y0 + 1;
   if (w >= 2 * h && same_rows && beside <= r.aside) return Place::kOnLetter;
@@ -199,38 +203,28 @@ constexpr double kSmallestStop = 0.75;
 // Fewer letters around than this say nothing of the print's size.
 constexpr size_t kFewestSizes = 5;
 
+// The columns of letter `l`'s ink (label `label`) in its rows y0..y1: a box
+// of those rows, empty (x0 > x1) where it has none.
+Box InkColumns(const cv::Mat& labels, const cv::Rect& inked, const Box& l, int label, int y0, int y1) {
+  Box ink{l.x1, y0, l.x0, y1};
+  for (int y = y0; y <= y1; ++y) {
+    const int* lab = labels.ptr<int>(y - inked.y) - inked.x;
+    for (int x = l.x0; x <= l.x1; ++x) {
+      if (lab[x] == label) {
+        ink.x0 = std::min(ink.x0, x);
+        ink.x1 = std::max(ink.x1, x);
+      }
+    }
+  }
+  return ink;
+}
+
 // Whether letter `l` (label `label`) holds mark `s` when `s` is as small as
 // a dot: an i or a j, or a semicolon's comma, whose top (its ink across the
 // top third of its rows) is no wider than two such marks, also in italics,
 // whose box is wide.
 bool HoldsASmallMark(const cv::Mat& labels, const cv::Rect& inked, const Box& l, int label, const Box& s) {
-  int left = l.x1, right = l.x0;
-  for (int y = l.y0; y <= l.y0 + l.Height() / 3; ++y) {
-    const int* lab = labels.ptr<int>(y - inked.y) - inked.x;
-    for (int x = l.x0; x <= l.x1; ++x) {
-      if (lab[x] == label) {
-        left = std::min(left, x);
-        right = std::max(right, x);
-      }
-    }
-  }
-  return right - left + 1 <= 2 * s.Width();
-}
-
-// The columns of letter `l`'s ink (label `label`) in its bottom `rows` rows
-// and the rows themselves.
-Box FootOf(const cv::Mat& labels, const cv::Rect& inked, const Box& l, int label, int rows) {
-  Box foot{l.x1, std::max(l.y0, l.y1 - rows), l.x0, l.y1};
-  for (int y = foot.y0; y <= l.y1; ++y) {
-    const int* lab = labels.ptr<int>(y - inked.y) - inked.x;
-    for (int x = l.x0; x <= l.x1; ++x) {
-      if (lab[x] == label) {
-        foot.x0 = std::min(foot.x0, x);
-        foot.x1 = std::max(foot.x1, x);
-      }
-    }
-  }
-  return foot;
+  return InkColumns(labels, inked, l, label, l.y0, l.y0 + l.Height() / 3).Width() <= 2 * s.Width();
 }
 
 // A full stop or comma follows something on its line: a letter, a digit
@@ -371,7 +365,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     for (int l : anchors.Near(s.cx(), s.cy())) {
       const auto foot = [&]() -> const Box& {
         if (!has_foot[l]) {
-          feet[l] = FootOf(labels, inked, boxes[l], l, reach.align);
+          feet[l] = InkColumns(labels, inked, boxes[l], l, std::max(boxes[l].y0, boxes[l].y1 - reach.align), boxes[l].y1);
           has_foot[l] = true;
         }
         return feet[l];
@@ -483,14 +477,12 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     // the print around it: a page mixes sizes (the closing block and tables
     // are set smaller than the body), and the letters within two lines or so
     // (a block of 100 px at 300 dpi and the eight around it) tell the size.
-    const auto flat = [&](int i) { return boxes[i].Width() * 2 >= boxes[i].Height() * 3; };
-    const auto tall = [&](int i) { return boxes[i].Height() * 2 >= boxes[i].Width() * 3; };
     std::vector<int> over_areas, stop_areas, heights;
     for (int i : near) {
-      if (!keep[i] || flat(i)) continue;
+      if (!keep[i] || boxes[i].Flat()) continue;
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
       if (held[i] == Held::kOverLetters) over_areas.push_back(area);
-      if (held[i] == Held::kAsStop && !tall(i)) stop_areas.push_back(area);
+      if (held[i] == Held::kAsStop && !boxes[i].Tall()) stop_areas.push_back(area);
     }
     LocalSizes letter_heights(grey.size(), px(100));
     for (int i = 1; i < n; ++i) {
@@ -502,9 +494,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
     }
     const double page_height = Median(heights);
     const double over_median = Median(over_areas), stop_median = Median(stop_areas);
-    std::vector<bool> dot_sized(n, false);
     for (int i : near) {
-      if (!keep[i] || flat(i) || tall(i) || page_height == 0 || held[i] == Held::kOther) continue;
+      if (!keep[i] || boxes[i].Flat() || boxes[i].Tall() || page_height == 0 || held[i] == Held::kOther) continue;
       const Box& s = boxes[i];
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
       const int local = letter_heights.Median(s.cx(), s.cy(), kFewestSizes);
@@ -512,23 +503,22 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
       // not its marks larger.
       const double ratio = local > 0 ? std::min(1.0, local / page_height) : 1.0;
       const double scale = ratio * ratio;
+      bool dot_sized = false;
       if (held[i] == Held::kOverLetters) {
         const auto holds = [&](int l) { return l != 0 && HoldsASmallMark(labels, inked, boxes[l], l, s); };
-        dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
+        dot_sized = area < kSmallestToneMark * over_median * scale &&
                        std::none_of(over_of[i].begin(), over_of[i].end(), holds) &&
                        // A colon's or semicolon's upper dot; a tone mark on a
                        // circumflex or a breve ("ấ", "ặ"), a flat mark close under it.
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; }) &&
-                       !stands_on(i, reach.gap, [&](int j) { return placed[j] && flat(j); });
+                       !stands_on(i, reach.gap, [&](int j) { return placed[j] && boxes[j].Flat(); });
       } else if (held[i] == Held::kBesideTop) {
-        dot_sized[i] = area < kSmallestToneMark * over_median * scale &&
+        dot_sized = area < kSmallestToneMark * over_median * scale &&
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; });
       } else {
-        dot_sized[i] = area < kSmallestStop * stop_median * scale;
+        dot_sized = area < kSmallestStop * stop_median * scale;
       }
-    }
-    for (int i : near) {
-      if (dot_sized[i]) {
+      if (dot_sized) {
         keep[i] = false;
         remove[i] = true;
       }
