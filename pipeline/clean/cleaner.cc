@@ -93,6 +93,14 @@ Cleaner::Cleaner(Options options, OrientationDetector* detector)
 Result<CleanedPage> Cleaner::Clean(const Image& page) const { return Clean(page, nullptr); }
 
 Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const {
+  return CleanPage(page, nullptr, report);
+}
+
+Result<CleanedPage> Cleaner::Clean(Image&& page, CleanReport* report) const {
+  return CleanPage(page, &page, report);
+}
+
+Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanReport* report) const {
   SOHOA_RETURN_IF_ERROR(CheckInput(page, options_));
   try {
     StepLog log(options_, report);
@@ -173,7 +181,7 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
       if (std::abs(q.skew_deg) >= 0.05) {
         const double deg = -q.skew_deg;
         turn([deg](const cv::Mat& m) { return RotateBy(m, deg); });
-        if (orientation.check_upside) analysis = RotateBy(analysis, deg);
+        analysis = RotateBy(analysis, deg);
       } else {
         q.skew_deg = 0;
       }
@@ -187,23 +195,32 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
       const int deg = ChooseUpside(analysis, orientation.detector_failed ? nullptr : detector_);
       if (deg != 0) {
         turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); });
+        analysis = RotateQuarterTurns(analysis, deg);
         q.rotation_deg = (q.rotation_deg + deg) % 360;
       }
       SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", grey));
     }
 
-    cv::Mat ocr = grey;
+    // From here on only the part of the page that holds ink is cleaned (a
+    // closing page is mostly paper); the rest of the OCR copy is paper.
+    log.Start();
+    const cv::Rect part = PartToClean(analysis, grey.size());
+    cv::Mat ocr = grey(part);
+    SOHOA_RETURN_IF_ERROR(log.Finish("inked_part", ocr));
 
     log.Start();
     // Sharpness is judged at the scanned resolution, before any resampling.
     q.blur = BlurScore(ocr);
-    q.estimated_dpi = EstimateDpi(ocr);
+    q.estimated_dpi = EstimateDpi(ocr, part.tl(), grey.size());
     if (options_.target_dpi > 0 && q.estimated_dpi > 0 &&
         q.estimated_dpi < 0.8 * options_.target_dpi) {
       q.scale = std::min(4.0, options_.target_dpi / q.estimated_dpi);
       ocr = Rescale(ocr, q.scale);
     }
     SOHOA_RETURN_IF_ERROR(log.Finish("resolution", ocr));
+    // The OCR page and where the cleaned part goes in it, at its resolution.
+    const cv::Size ocr_size(cvRound(grey.cols * q.scale), cvRound(grey.rows * q.scale));
+    const cv::Rect ocr_part(cvRound(part.x * q.scale), cvRound(part.y * q.scale), ocr.cols, ocr.rows);
     const double dpi = q.estimated_dpi > 0 ? q.estimated_dpi * q.scale
                                            : (page.dpi > 0 ? page.dpi : 300);
 
@@ -219,10 +236,10 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
     }
     if (options_.despeckle) {
       log.Start();
-      ocr = RemoveStreaks(ocr);
+      ocr = RemoveStreaks(ocr, ocr_size.height);
       SOHOA_RETURN_IF_ERROR(log.Finish("streaks", ocr));
       log.Start();
-      DespeckleResult specks = Despeckle(ocr, dpi);
+      DespeckleResult specks = Despeckle(ocr, dpi, ocr_size);
       ocr = std::move(specks.page);
       // Specks far from text measure the dirt; those among the letters
       // would count marks misplaced by the print as well.
@@ -231,20 +248,31 @@ Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const
                     : 0;
       SOHOA_RETURN_IF_ERROR(log.Finish("despeckle", ocr));
     }
+    // The cleaned part laid on white paper the size of the page, and the
+    // colour record, at the stage's edge.
+    log.Start();
+    CleanedPage cleaned;
+    cleaned.ocr = PageAround(ocr, ocr_part, ocr_size, dpi);
+    // A page that was not turned is handed back as it came.
+    if (colour.data != page.pixels.data()) {
+      cleaned.colour = ToImage(colour, page.dpi);
+    } else if (taken != nullptr) {
+      cleaned.colour = std::move(*taken);  // the views of it stay valid: the buffer moves
+    } else {
+      cleaned.colour = page;
+    }
+    SOHOA_RETURN_IF_ERROR(log.Finish("page", ToMat(cleaned.ocr)));
     if (options_.binarization != "none") {
       log.Start();
-      if (options_.binarization == "otsu") {
-        ocr = BinarizeOtsu(ocr);
-      } else {
-        ocr = BinarizeSauvola(ocr, static_cast<int>(dpi / 5), 0.25);
-      }
-      SOHOA_RETURN_IF_ERROR(log.Finish("binarize", ocr));
+      const cv::Mat whole = ToMat(cleaned.ocr);
+      const cv::Mat binary = options_.binarization == "otsu"
+                                 ? BinarizeOtsu(whole)
+                                 : BinarizeSauvola(whole, static_cast<int>(dpi / 5), 0.25);
+      cleaned.ocr = ToImage(binary, dpi);
+      SOHOA_RETURN_IF_ERROR(log.Finish("binarize", binary));
     }
 
     SuggestRescan(q);
-    CleanedPage cleaned;
-    cleaned.colour = ToImage(colour, page.dpi);
-    cleaned.ocr = ToImage(ocr, dpi);
     cleaned.quality = std::move(q);
     return cleaned;
   } catch (const cv::Exception& e) {

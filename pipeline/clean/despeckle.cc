@@ -270,7 +270,7 @@ uint8_t DarkestOf(const cv::Mat& grey, const cv::Mat& labels, const cv::Rect& in
 
 }  // namespace
 
-DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
+DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
   DespeckleResult result;
   if (dpi <= 0) dpi = 300;
   const double unit = dpi / 300.0;
@@ -445,7 +445,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi) {
   }
   for (int i : near) remove[i] = !keep[i];
   // On a speckled page a mark must also be as dark as print.
-  if (Speckled(static_cast<int>(far.size()), grey.size(), dpi)) {
+  if (Speckled(static_cast<int>(far.size()), page.area() > 0 ? page : grey.size(), dpi)) {
     // The letters' darkness from a few hundred of them, spread over the page.
     std::vector<int> letters;
     for (int i = 1; i < n; ++i) {

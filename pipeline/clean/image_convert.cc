@@ -1,6 +1,4 @@
 // Image <-> cv::Mat at the edge of the stage.
-#include <cstring>
-
 #include <opencv2/imgproc.hpp>
 
 #include "clean/steps.h"
@@ -9,14 +7,13 @@ namespace sohoa::clean {
 
 cv::Mat ToMat(const Image& image) {
   const int type = CV_MAKETYPE(CV_8U, image.channels);
+  // Only read: every step returns a new image, so the caller's pixels are
+  // shown as they are instead of copied (a colour page is 26 MB at 300 dpi).
   cv::Mat view(image.height, image.width, type, const_cast<uint8_t*>(image.pixels.data()),
                image.stride());
+  if (image.channels != 4) return view;
   cv::Mat out;
-  if (image.channels == 4) {
-    cv::cvtColor(view, out, cv::COLOR_BGRA2BGR);
-  } else {
-    out = view.clone();
-  }
+  cv::cvtColor(view, out, cv::COLOR_BGRA2BGR);
   return out;
 }
 
@@ -27,8 +24,17 @@ Image ToImage(const cv::Mat& mat, double dpi) {
   image.height = packed.rows;
   image.channels = packed.channels();
   image.dpi = dpi;
-  image.pixels.resize(packed.total() * packed.elemSize());
-  std::memcpy(image.pixels.data(), packed.data, image.pixels.size());
+  // One pass: resizing first would clear the pixels before copying them.
+  image.pixels.assign(packed.data, packed.data + packed.total() * packed.elemSize());
+  return image;
+}
+
+Image PageAround(const cv::Mat& part, cv::Rect at, cv::Size page, double dpi) {
+  Image image = Image::Blank(page.width, page.height, 1, 255);
+  image.dpi = dpi;
+  cv::Mat canvas(page.height, page.width, CV_8U, image.pixels.data(), image.stride());
+  const cv::Rect placed = at & cv::Rect(0, 0, page.width, page.height);
+  part(cv::Rect(placed.tl() - at.tl(), placed.size())).copyTo(canvas(placed));
   return image;
 }
 

@@ -52,8 +52,13 @@ LineDirection MeasureLineDirection(const cv::Mat& grey) {
   // Smearing along the true line direction joins letters into long thin
   // strips; smearing across it joins lines into blocks or nothing long.
   // Seals, signatures and pictures make no long strips either way.
-  cv::Mat ink = WorkingInk(grey);
+  // Only the inked part is smeared and labelled (a closing page is mostly
+  // paper); its margin is wider than the smear, so the strips are the same.
+  cv::Mat page_ink = WorkingInk(grey);
+  const cv::Rect inked = InkBounds(page_ink, 16);
   LineDirection d;
+  if (inked.area() == 0) return d;
+  const cv::Mat ink = page_ink(inked);
   auto strip_area = [&ink](bool horizontal, int* strips) {
     const cv::Size k = horizontal ? cv::Size(15, 1) : cv::Size(1, 15);
     cv::Mat smeared;

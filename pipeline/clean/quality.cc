@@ -53,10 +53,11 @@ double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::
 namespace {
 
 // Grey levels counted, four counters a level so that runs of one level
-// (paper) do not wait on one another.
+// (paper) do not wait on one another. Every other row: a page's ink is
+// hundreds of thousands of pixels, and its median is the same in half.
 std::array<double, 256> CountLevels(const cv::Mat& grey) {
   std::array<std::array<uint32_t, 256>, 4> part{};
-  for (int y = 0; y < grey.rows; ++y) {
+  for (int y = 0; y < grey.rows; y += 2) {
     const uint8_t* g = grey.ptr<uint8_t>(y);
     int x = 0;
     for (; x + 4 <= grey.cols; x += 4) {

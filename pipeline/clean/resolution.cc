@@ -18,16 +18,22 @@ constexpr double kPitchAt300Dpi = 72.0;
 
 }  // namespace
 
-double TextLinePitch(const cv::Mat& grey) {
+double TextLinePitch(const cv::Mat& grey, cv::Point at, cv::Size page) {
+  if (page.area() == 0) page = grey.size();
   // The middle of the page: away from scanner borders and header columns.
-  const cv::Rect centre(grey.cols * 15 / 100, grey.rows * 10 / 100, grey.cols * 70 / 100,
-                        grey.rows * 80 / 100);
+  const cv::Rect centre(page.width * 15 / 100, page.height * 10 / 100, page.width * 70 / 100,
+                        page.height * 80 / 100);
   if (centre.width < 20 || centre.height < 20) return 0;
-  cv::Mat ink = InkMask(grey(centre));
-  cv::Mat profile_mat;
-  cv::reduce(ink, profile_mat, 1, cv::REDUCE_SUM, CV_64F);
-  std::vector<double> p;
-  profile_mat.reshape(1, 1).copyTo(p);
+  // Of the middle, `grey` holds this; the rest is paper, whose rows count
+  // as rows without ink.
+  const cv::Rect held = centre & cv::Rect(at, grey.size());
+  std::vector<double> p(centre.height, 0.0);
+  if (held.area() > 0) {
+    cv::Mat ink = InkMask(grey(held - at));
+    cv::Mat profile_mat;
+    cv::reduce(ink, profile_mat, 1, cv::REDUCE_SUM, CV_64F);
+    for (int y = 0; y < held.height; ++y) p[held.y - centre.y + y] = profile_mat.at<double>(y);
+  }
   const int n = static_cast<int>(p.size());
   double mean = 0;
   for (double v : p) mean += v;
@@ -62,8 +68,8 @@ double TextLinePitch(const cv::Mat& grey) {
   return 0;
 }
 
-double EstimateDpi(const cv::Mat& grey) {
-  const double pitch = TextLinePitch(grey);
+double EstimateDpi(const cv::Mat& grey, cv::Point at, cv::Size page) {
+  const double pitch = TextLinePitch(grey, at, page);
   if (pitch <= 0) return 0;
   const double dpi = 300.0 * pitch / kPitchAt300Dpi;
   // Scanners use a few standard settings; font sizes and line spacing vary

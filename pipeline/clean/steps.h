@@ -81,9 +81,14 @@ OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* de
 int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector);
 
 // image_convert.cc ----------------------------------------------------------
-// Deep copies between the stage-boundary Image and cv::Mat (1 or 3 channels).
+// Between the stage-boundary Image and cv::Mat (1 or 3 channels). ToMat
+// shows the image's own pixels (a BGRA image is converted): read them only.
+// ToImage copies.
 cv::Mat ToMat(const Image& image);
 Image ToImage(const cv::Mat& mat, double dpi = 0);
+// A grey page of size `page`, paper white, with `part` laid at `at` (what
+// falls outside the page is cut off).
+Image PageAround(const cv::Mat& part, cv::Rect at, cv::Size page, double dpi);
 
 // deskew.cc -----------------------------------------------------------------
 // Skew of the text lines in degrees, counter-clockwise positive (the page was
@@ -136,22 +141,27 @@ struct DespeckleResult {
 };
 // Removes isolated dark specks far from text. Small marks near letters (tone
 // marks, the dot below in "ạ", "ệ", "ộ", full stops) are kept.
-DespeckleResult Despeckle(const cv::Mat& grey, double dpi);
+// `page` is the size of the whole page when `grey` is a part of it (how
+// many specks make a page speckled is counted per square inch of the page).
+DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page = {});
 
 // streaks.cc ----------------------------------------------------------------
 // Mask (255) of thin dark lines running down a fifth of the page or more
 // (photocopier and scanner streaks, long vertical rules).
-cv::Mat StreakMask(const cv::Mat& grey);
+// `page_rows` is the height of the whole page when `grey` is a part of it.
+cv::Mat StreakMask(const cv::Mat& grey, int page_rows = 0);
 // Fills streak pixels from the pixels either side of the line, so letters
 // the streak crossed keep their horizontal strokes.
-cv::Mat RemoveStreaks(const cv::Mat& grey);
+cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows = 0);
 
 // resolution.cc -------------------------------------------------------------
 // Median distance between neighbouring text lines in pixels; 0 when too few
 // lines are found.
-double TextLinePitch(const cv::Mat& grey);
+// When `grey` is a part of a page of size `page`, its corner `at`, the
+// middle of the page is read, where `grey` holds it (the rest is paper).
+double TextLinePitch(const cv::Mat& grey, cv::Point at = {}, cv::Size page = {});
 // Resolution implied by the line pitch of 13-14 pt body text; 0 when unknown.
-double EstimateDpi(const cv::Mat& grey);
+double EstimateDpi(const cv::Mat& grey, cv::Point at = {}, cv::Size page = {});
 // Resamples by `scale` (cubic when enlarging, area when shrinking).
 cv::Mat Rescale(const cv::Mat& page, double scale);
 
@@ -173,6 +183,13 @@ cv::Mat InkMask(const cv::Mat& grey);
 // and kept inside the page; empty when there is no ink. A closing page is
 // mostly paper: steps that need only the ink work on this part.
 cv::Rect InkBounds(const cv::Mat& ink, int margin);
+
+// inked_part.cc -------------------------------------------------------------
+// The part of a page of size `page` that the steps after deskew clean, from
+// its reduced, flattened, upright and level copy `analysis`: everything
+// darker than the paper, with a margin wider than those steps read around
+// it; the whole page when there is no ink. Outside it the page is paper.
+cv::Rect PartToClean(const cv::Mat& analysis, cv::Size page);
 
 // components.cc --------------------------------------------------------------
 // cv::connectedComponentsWithStats without the centroids, at a fraction of

@@ -132,17 +132,20 @@ struct Streaks {
   std::vector<cv::Range> strips;   // the columns that hold them
 };
 
-Streaks FindStreaks(const cv::Mat& grey) {
+Streaks FindStreaks(const cv::Mat& grey, int page_rows) {
   Streaks found{cv::Mat::zeros(grey.size(), CV_8U), {}};
   cv::Mat& mask = found.mask;
+  // Lengths are the page's, also when `grey` is only a part of it.
+  if (page_rows <= 0) page_rows = grey.rows;
+  const int fifth = page_rows / 5;
   // Longer than any letter (a bracket at 300 dpi is about 80 px).
-  const int run = std::max(60, grey.rows / 16);
+  const int run = std::max(60, page_rows / 16);
   if (grey.rows < 2 * run) return found;
   // Only the inked part of the page is searched (a closing page is mostly
   // paper); labels and runs below are in its coordinates.
   const cv::Mat ink = grey < FaintestStreak(grey);
   const cv::Rect inked = InkBounds(ink, 0);
-  if (inked.height < grey.rows / 5) return found;
+  if (inked.height < fifth) return found;
   std::vector<bool> has_run;
   const cv::Mat long_runs = LongVerticalRuns(ink(inked), run, has_run);
   std::vector<bool> holds_streak(mask.cols, false);
@@ -157,7 +160,7 @@ Streaks FindStreaks(const cv::Mat& grey) {
     bool any = false;
     for (int i = 1; i < n; ++i) {
       const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-      if (h >= grey.rows / 5 && w * 8 <= h) streak[i] = 255;
+      if (h >= fifth && w * 8 <= h) streak[i] = 255;
       any = any || streak[i];
     }
     if (!any) continue;
@@ -181,10 +184,10 @@ Streaks FindStreaks(const cv::Mat& grey) {
 
 }  // namespace
 
-cv::Mat StreakMask(const cv::Mat& grey) { return FindStreaks(grey).mask; }
+cv::Mat StreakMask(const cv::Mat& grey, int page_rows) { return FindStreaks(grey, page_rows).mask; }
 
-cv::Mat RemoveStreaks(const cv::Mat& grey) {
-  const Streaks streaks = FindStreaks(grey);
+cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows) {
+  const Streaks streaks = FindStreaks(grey, page_rows);
   cv::Mat out = grey.clone();
   for (const cv::Range& columns : streaks.strips) {
     RemoveStreaksIn(grey, streaks.mask, cv::Rect(columns.start, 0, columns.size(), grey.rows), out);

@@ -62,7 +62,7 @@ Result<PageOutcome> ReadOnePage(Worker& w, const Config& config, const std::stri
                                 CleanedPage* cleaned_out) {
   SOHOA_ASSIGN_OR_RETURN(SourcePage source, intake::ReadPage(path, index, config.intake));
   const Clock::time_point clean_start = Clock::now();
-  SOHOA_ASSIGN_OR_RETURN(CleanedPage cleaned, w.cleaner->Clean(source.image));
+  SOHOA_ASSIGN_OR_RETURN(CleanedPage cleaned, w.cleaner->Clean(std::move(source.image)));
   const double clean_seconds = SecondsSince(clean_start);
   // Tesseract reads worse when it has to guess the resolution; the cleaner
   // measured it on the OCR copy (0 when too little text to measure).

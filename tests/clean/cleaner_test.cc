@@ -18,6 +18,7 @@ namespace {
 using ::testing::HasSubstr;
 using testing::MakeHeadlinePage;
 using testing::MakeTextPage;
+using testing::SyntheticPage;
 
 // A few lines of text (a closing or signature page): too few for geometry
 // to tell up from down. The left end of the band the cleaner reads when
@@ -262,6 +263,54 @@ TEST(CleanerTest, FullSizePageIsJudgedReducedAndComesOutLevelAtFullSize) {
   EXPECT_GE(result->ocr.width, skewed.cols);
   EXPECT_GE(result->colour.height, skewed.rows);
   EXPECT_EQ(result->quality.scale, 1.0);
+}
+
+// A closing page: after deskew only the part that holds ink is cleaned.
+// The OCR copy still has the page's size, the text where it was and a
+// faint note far below it, and the grey paper around them comes out white.
+TEST(CleanerTest, AClosingPageIsCleanedWhereItsInkLiesAndComesOutPageSized) {
+  const SyntheticPage block = MakeTextPage(1800, 640, 17);
+  const cv::Rect text_at(330, 230, block.bgr.cols, block.bgr.rows);
+  cv::Mat white(3508, 2480, CV_8U, cv::Scalar(255));
+  ToGrey(block.bgr).copyTo(white(text_at));
+  cv::Mat page;
+  white.convertTo(page, CV_8U, 235.0 / 255.0);  // grey paper
+  const cv::Rect note(1500, 3000, 300, 24);
+  page(note).setTo(190);  // pencil: far paler than ink, darker than paper
+  CleanReport report;
+  auto result = Cleaner(Options{}).Clean(ToImage(page), &report);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->ocr.width, 2480);
+  ASSERT_EQ(result->ocr.height, 3508);
+  const cv::Mat ocr = ToMat(result->ocr);
+  cv::Mat text = cv::Mat::zeros(ocr.size(), CV_8U);
+  block.text_mask.copyTo(text(text_at));
+  cv::Mat dark = (ocr < 100) & text;
+  EXPECT_GT(cv::countNonZero(dark), 0.98 * cv::countNonZero(text));
+  EXPECT_LT(cv::mean(ocr(note))[0], 225);
+  EXPECT_EQ(cv::countNonZero(ocr(cv::Rect(100, 1800, 1000, 800)) != 255), 0);
+  EXPECT_TRUE(std::any_of(report.steps.begin(), report.steps.end(),
+                          [](const StepTiming& s) { return s.step == "inked_part"; }));
+}
+
+// A page handed over that needs no turn becomes the colour record as it
+// is, without a copy; one that is turned gives a new, level record.
+TEST(CleanerTest, ATakenPageThatNeedsNoTurnIsHandedBackAsTheColourRecord) {
+  Image level = ToImage(MakeTextPage(1600, 2200, 6).bgr);
+  const uint8_t* pixels = level.pixels.data();
+  auto kept = Cleaner(Options{}).Clean(std::move(level));
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->colour.pixels.data(), pixels) << "skew found: " << kept->quality.skew_deg;
+  EXPECT_EQ(kept->colour.channels, 3);
+
+  const Image skewed = ToImage(RotateBy(ToGrey(MakeTextPage(1400, 1800, 9).bgr), -2.4));
+  Image handed = skewed;
+  auto turned = Cleaner(Options{}).Clean(std::move(handed));
+  auto copied = Cleaner(Options{}).Clean(skewed);
+  ASSERT_TRUE(turned.ok() && copied.ok());
+  EXPECT_NEAR(EstimateSkew(ToMat(turned->colour)), 0.0, 0.1);
+  EXPECT_TRUE(SameImage(turned->colour, ToMat(copied->colour)));
+  EXPECT_TRUE(SameImage(turned->ocr, ToMat(copied->ocr)));
 }
 
 TEST(CleanerTest, LowResolutionPageIsUpscaledTowardsTarget) {

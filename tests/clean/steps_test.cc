@@ -871,5 +871,92 @@ TEST(ComponentsTest, LabelComponentsMatchesOpenCv) {
   }
 }
 
+// A closing page at 300 dpi on A4: a block of text at the top and, far
+// below it, a faint pencil note, paler than any ink but darker than paper.
+struct ClosingPage {
+  cv::Mat grey;
+  cv::Rect text;   // where the block of text lies
+  cv::Rect note;   // where the faint note lies
+};
+
+ClosingPage MakeClosingPage(bool with_note) {
+  ClosingPage page;
+  page.grey = cv::Mat(3508, 2480, CV_8U, cv::Scalar(255));
+  const cv::Mat block = ToGrey(MakeTextPage(1800, 640, 17).bgr);
+  page.text = cv::Rect(330, 230, block.cols, block.rows);
+  block.copyTo(page.grey(page.text));
+  page.note = cv::Rect(1500, 3000, 300, 24);
+  if (with_note) page.grey(page.note).setTo(200);
+  return page;
+}
+
+// The reduced, flattened copy the cleaner judges a page on.
+cv::Mat AnalysisCopy(const cv::Mat& grey) {
+  cv::Mat small;
+  const double f = 2264.0 / std::max(grey.cols, grey.rows);
+  cv::resize(grey, small, cv::Size(), f, f, cv::INTER_LINEAR);
+  return FlattenBackground(small);
+}
+
+// The steps after deskew clean only the part of the page that holds
+// something darker than paper, with a margin wider than they look around
+// the ink; the empty paper of a closing page is left out, a faint note is not.
+TEST(InkedPartTest, TheTextWithAMarginAndAnythingDarkerThanPaperAreCleaned) {
+  const ClosingPage bare = MakeClosingPage(false);
+  const cv::Rect part = PartToClean(AnalysisCopy(bare.grey), bare.grey.size());
+  cv::Rect ink = cv::boundingRect(bare.grey < 128);
+  const cv::Rect grown(ink.x - 100, ink.y - 100, ink.width + 200, ink.height + 200);
+  EXPECT_EQ(part & grown, grown);
+  EXPECT_LT(part.br().y, 1400);  // the paper below the text is left out
+  EXPECT_LT(part.area(), bare.grey.size().area() / 3);
+  // Corners on the grid of the paper brightness's reduced copy.
+  EXPECT_EQ(part.x % 4, 0);
+  EXPECT_EQ(part.y % 4, 0);
+
+  const ClosingPage noted = MakeClosingPage(true);
+  const cv::Rect with_note = PartToClean(AnalysisCopy(noted.grey), noted.grey.size());
+  EXPECT_EQ(with_note & noted.note, noted.note);
+
+  const cv::Mat blank(3508, 2480, CV_8U, cv::Scalar(255));
+  EXPECT_EQ(PartToClean(AnalysisCopy(blank), blank.size()), cv::Rect(0, 0, 2480, 3508));
+}
+
+// Line pitch read on a part of a page is the page's: the middle of the
+// page is read where the part holds it, not the middle of the part.
+TEST(ResolutionTest, APartOfAPageGivesThePagesLinePitch) {
+  const cv::Mat grey = ToGrey(MakeTextPage(1600, 2200, 4).bgr);
+  const cv::Rect part(40, 120, 1500, 1900);
+  EXPECT_NEAR(TextLinePitch(grey(part), part.tl(), grey.size()), TextLinePitch(grey), 0.5);
+  // A closing page's few lines give no pitch, also when only its part is read.
+  const ClosingPage closing = MakeClosingPage(false);
+  const cv::Rect top(0, 0, closing.grey.cols, 1100);
+  EXPECT_EQ(EstimateDpi(closing.grey(top), top.tl(), closing.grey.size()), EstimateDpi(closing.grey));
+  EXPECT_NE(TextLinePitch(closing.grey(top)), TextLinePitch(closing.grey(top), top.tl(), closing.grey.size()));
+}
+
+// A streak runs a fifth of the page: on a part of a page, a shorter line
+// (a rule, a bracket) is no streak, though it runs a fifth of the part.
+TEST(StreakTest, OnAPartOfAPageStreaksAreAFifthOfThePageLong) {
+  cv::Mat part = ToGrey(MakeTextPage(1200, 900, 3).bgr);
+  cv::Mat line = cv::Mat::zeros(part.size(), CV_8U);
+  cv::line(line, {1150, 300}, {1150, 600}, cv::Scalar(255), 3);
+  part.setTo(40, line);
+  EXPECT_GT(ShareAbove(RemoveStreaks(part), line, 200), 0.9);  // taken for a streak of the part
+  EXPECT_GT(ShareBelow(RemoveStreaks(part, 3508), line, 100), 0.99);
+  EXPECT_EQ(cv::countNonZero(StreakMask(part, 3508)), 0);
+}
+
+// How many specks make a page speckled is counted per square inch of the
+// page, also when only a part of it is cleaned: 40 specks on 25 square
+// inches are many, on an A4 page (97) they are not, and pale marks stay.
+TEST(DespeckleTest, SpecksAreCountedOverThePageNotOverThePartCleaned) {
+  const StopsPage part = MakeStopsPage(40);
+  const DespeckleResult as_page = Despeckle(part.grey, 300);
+  EXPECT_GT(ShareAbove(as_page.page, part.pale_stops, 230), 0.95);
+  const DespeckleResult as_part = Despeckle(part.grey, 300, cv::Size(2480, 3508));
+  EXPECT_GT(ShareBelow(as_part.page, part.pale_stops, 128), 0.99);
+  EXPECT_GT(ShareBelow(as_part.page, part.print_stops, 100), 0.99);
+}
+
 }  // namespace
 }  // namespace sohoa::clean
