@@ -110,7 +110,7 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     cv::Mat colour = ToMat(page);
     // A grey page is its own grey copy: the two share pixels (every step
     // returns a new image) and are turned once, until a step changes one.
-    cv::Mat grey = colour.channels() == 1 ? colour : ToGrey(colour);
+    cv::Mat grey = GreyOf(colour);
     q.contrast = ContrastScore(grey);
     SOHOA_RETURN_IF_ERROR(log.Finish("grey", grey));
     // Turns the colour and grey copies alike.

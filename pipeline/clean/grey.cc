@@ -21,4 +21,6 @@ cv::Mat ToGrey(const cv::Mat& page) {
   return grey;
 }
 
+cv::Mat GreyOf(const cv::Mat& page) { return page.channels() == 1 ? page : ToGrey(page); }
+
 }  // namespace sohoa::clean

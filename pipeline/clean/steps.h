@@ -16,6 +16,9 @@ namespace sohoa::clean {
 // grey.cc -------------------------------------------------------------------
 // 8-bit single-channel copy of a grey, BGR or BGRA page.
 cv::Mat ToGrey(const cv::Mat& page);
+// The page itself when it is grey (shared, to be read only), otherwise its
+// grey copy: for work that only reads the grey page.
+cv::Mat GreyOf(const cv::Mat& page);
 
 // orientation.cc ------------------------------------------------------------
 // Rotates clockwise by 0/90/180/270 degrees (other values are rounded down to

@@ -48,7 +48,8 @@ void ReadingOrder(std::vector<cv::Rect>& cells) {
 Result<std::vector<RuledTable>> FindRuledTables(const Image& page) {
   if (page.empty()) return Status::InvalidArgument("cannot look for tables on an empty page");
   try {
-    const cv::Mat grey = ToGrey(ToMat(page));
+    // Only read: a grey page is not copied.
+    const cv::Mat grey = GreyOf(ToMat(page));
     const double dpi = page.dpi > 0 ? page.dpi : 300;
     cv::Mat ink;
     cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
