@@ -17,6 +17,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using testing::MakeHeadlinePage;
+using testing::MakeMarkedLines;
 using testing::MakeTextPage;
 using testing::SyntheticPage;
 
@@ -211,6 +212,38 @@ TEST(CleanerTest, ReliableDetectorSaysWhichWayUpASparsePage) {
   EXPECT_EQ(detector.reads, 0);
   EXPECT_LT(detector.longest_seen, 2480);
   EXPECT_TRUE(SameImage(result->colour, upright));
+}
+
+// Six lines of Latin print whose tone marks stand above the letters are
+// upright: no OSD, even one that would say otherwise. Three are too few to
+// trust, and OSD is asked.
+TEST(CleanerTest, AClosingPageThatLeansUprightNeedsNoDetector) {
+  for (int lines : {6, 3}) {
+    FakeDetector detector;
+    detector.estimate = {0, 9.5, true};
+    auto result = Cleaner(Options{}, &detector).Clean(ToImage(MakeMarkedLines(2480, lines)));
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_EQ(result->quality.rotation_deg, 0) << lines;
+    EXPECT_EQ(detector.detects, lines >= 5 ? 0 : 1) << lines;
+  }
+  FakeDetector wrong;
+  wrong.estimate = {180, 9.5, true};
+  auto result = Cleaner(Options{}, &wrong).Clean(ToImage(MakeMarkedLines(2480, 6)));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 0);
+}
+
+// Turned over, a few lines of a script that hangs from a headline lean
+// upright too: OSD is still asked.
+TEST(CleanerTest, AFewLinesOfAHeadlineScriptStillAskTheDetector) {
+  cv::Mat page;
+  cv::cvtColor(RotateQuarterTurns(MakeHeadlinePage(1200, 250, 3), 180), page, cv::COLOR_GRAY2BGR);
+  FakeDetector detector;
+  detector.estimate = {180, 9.5, true};
+  auto result = Cleaner(Options{}, &detector).Clean(ToImage(page));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->quality.rotation_deg, 180);
+  EXPECT_GE(detector.detects, 1);
 }
 
 TEST(CleanerTest, UnreliableDetectorComparesReadingConfidence) {

@@ -39,6 +39,31 @@ SyntheticPage MakeTextPage(int width, int height, unsigned seed) {
   return page;
 }
 
+cv::Mat MakeMarkedLines(int width, int lines, unsigned seed) {
+  static const char* kWords[] = {"ca'c",  "co'",    "qua^n", "ba'o", "ca`i",    "vie^.c",
+                                 "Nguye^~n", "thi.", "xa~",  "ho^`", "ngu`o`i", "ky'",
+                                 "Tru'o'ng", "Ba'n", "Lu'u", "VT",   "ta^'t",   "nha^.n"};
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> pick(0, sizeof(kWords) / sizeof(kWords[0]) - 1);
+  const int pitch = 72, top = 80;
+  cv::Mat page(top + lines * pitch + 40, width, CV_8UC3, cv::Scalar::all(255));
+  const int left = width / 10, right = width - width / 12;
+  for (int line = 0; line < lines; ++line) {
+    const int baseline = top + line * pitch;
+    const int line_end = right - static_cast<int>(rng() % (width / 6));
+    for (int x = left;;) {
+      const std::string word = kWords[pick(rng)];
+      int base = 0;
+      const cv::Size size = cv::getTextSize(word, cv::FONT_HERSHEY_SIMPLEX, 1.3, 3, &base);
+      if (x + size.width > line_end) break;
+      cv::putText(page, word, {x, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar::all(20), 3,
+                  cv::LINE_AA);
+      x += size.width + 24;
+    }
+  }
+  return page;
+}
+
 cv::Mat MakeHeadlinePage(int width, int height, unsigned seed) {
   std::mt19937 rng(seed);
   cv::Mat page(height, width, CV_8U, cv::Scalar(255));

@@ -16,6 +16,12 @@ struct SyntheticPage {
 // 72 px line pitch (13-14 pt), left-aligned, ragged right, a wide top margin.
 SyntheticPage MakeTextPage(int width = 1600, int height = 2000, unsigned seed = 7);
 
+// `lines` lines of words written the way Vietnamese is typed without a
+// keyboard layout ("ca'c", "Nguye^~n"): their tone marks stand above the
+// letters, as a closing or signature page's few lines put ink above their
+// x-height band. Same pitch and margins as MakeTextPage.
+cv::Mat MakeMarkedLines(int width, int lines, unsigned seed = 11);
+
 // A page of a script whose letters hang from a headline (as Devanagari's
 // do): each word a bar with stems hanging from it, and a hook under every
 // third stem. Upright, more ink lies below the bar than above it.
