@@ -113,12 +113,6 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     cv::Mat grey = GreyOf(colour);
     q.contrast = ContrastScore(grey);
     SOHOA_RETURN_IF_ERROR(log.Finish("grey", grey));
-    // Turns the colour and grey copies alike.
-    auto turn = [&colour, &grey](const auto& rotate) {
-      const bool shared = grey.data == colour.data;
-      colour = rotate(colour);
-      grey = shared ? colour : rotate(grey);
-    };
 
     // One quick look at a reduced page says whether there is a stamp (most
     // pages carry none) and where.
@@ -145,6 +139,27 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       SOHOA_RETURN_IF_ERROR(log.Finish("stamps", grey));
     }
 
+    // The colour record is turned whole. A grey page is its own OCR copy and
+    // is turned with it; a colour page's grey copy is turned only where it is
+    // cleaned (after deskew, the part that holds ink): its turns gather in
+    // `grey_turn` and are applied at once.
+    const bool grey_shared = grey.data == colour.data;
+    PageTransform grey_turn = PageTransform::Identity(grey.size());
+    auto turn = [&](const auto& rotate, const PageTransform& t) {
+      colour = rotate(colour);
+      if (grey_shared) {
+        grey = colour;
+      } else {
+        grey_turn = grey_turn.Then(t);
+      }
+    };
+    // The turned grey page, for the dump folder only.
+    auto shown_grey = [&]() -> cv::Mat {
+      if (grey_shared) return grey;
+      if (options_.dump_dir.empty()) return {};
+      return WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size));
+    };
+
     // Orientation and skew are judged on the page without its stamps,
     // scanner borders and shading: seals, signatures, long black bands and
     // light gradients would pass for (or hide) text lines. They need lines,
@@ -168,11 +183,12 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       orientation = ChooseOrientation(analysis, detector_);
       if (orientation.rotate_cw_deg != 0) {
         const int deg = orientation.rotate_cw_deg;
-        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); });
+        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); },
+             PageTransform::QuarterTurn(colour.size(), deg));
         analysis = RotateQuarterTurns(analysis, deg);
       }
       q.rotation_deg = orientation.rotate_cw_deg;
-      SOHOA_RETURN_IF_ERROR(log.Finish("orientation", grey));
+      SOHOA_RETURN_IF_ERROR(log.Finish("orientation", shown_grey()));
     }
 
     if (options_.deskew) {
@@ -180,12 +196,13 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       q.skew_deg = EstimateSkew(analysis);
       if (std::abs(q.skew_deg) >= 0.05) {
         const double deg = -q.skew_deg;
-        turn([deg](const cv::Mat& m) { return RotateBy(m, deg); });
+        turn([deg](const cv::Mat& m) { return RotateBy(m, deg); },
+             PageTransform::Rotation(colour.size(), deg));
         analysis = RotateBy(analysis, deg);
       } else {
         q.skew_deg = 0;
       }
-      SOHOA_RETURN_IF_ERROR(log.Finish("deskew", grey));
+      SOHOA_RETURN_IF_ERROR(log.Finish("deskew", shown_grey()));
     }
 
     // Geometry tells line direction well but up from down only once the
@@ -194,24 +211,26 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       log.Start();
       const int deg = ChooseUpside(analysis, orientation.detector_failed ? nullptr : detector_);
       if (deg != 0) {
-        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); });
+        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); },
+             PageTransform::QuarterTurn(colour.size(), deg));
         analysis = RotateQuarterTurns(analysis, deg);
         q.rotation_deg = (q.rotation_deg + deg) % 360;
       }
-      SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", grey));
+      SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", shown_grey()));
     }
 
     // From here on only the part of the page that holds ink is cleaned (a
     // closing page is mostly paper); the rest of the OCR copy is paper.
     log.Start();
-    const cv::Rect part = PartToClean(analysis, grey.size());
-    cv::Mat ocr = grey(part);
+    const cv::Size level = grey_shared ? grey.size() : grey_turn.size;
+    const cv::Rect part = PartToClean(analysis, level);
+    cv::Mat ocr = grey_shared ? grey(part) : WarpPart(grey, grey_turn, part);
     SOHOA_RETURN_IF_ERROR(log.Finish("inked_part", ocr));
 
     log.Start();
     // Sharpness is judged at the scanned resolution, before any resampling.
     q.blur = BlurScore(ocr);
-    q.estimated_dpi = EstimateDpi(ocr, part.tl(), grey.size());
+    q.estimated_dpi = EstimateDpi(ocr, part.tl(), level);
     if (options_.target_dpi > 0 && q.estimated_dpi > 0 &&
         q.estimated_dpi < 0.8 * options_.target_dpi) {
       q.scale = std::min(4.0, options_.target_dpi / q.estimated_dpi);
@@ -219,7 +238,7 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     }
     SOHOA_RETURN_IF_ERROR(log.Finish("resolution", ocr));
     // The OCR page and where the cleaned part goes in it, at its resolution.
-    const cv::Size ocr_size(cvRound(grey.cols * q.scale), cvRound(grey.rows * q.scale));
+    const cv::Size ocr_size(cvRound(level.width * q.scale), cvRound(level.height * q.scale));
     const cv::Rect ocr_part(cvRound(part.x * q.scale), cvRound(part.y * q.scale), ocr.cols, ocr.rows);
     const double dpi = q.estimated_dpi > 0 ? q.estimated_dpi * q.scale
                                            : (page.dpi > 0 ? page.dpi : 300);

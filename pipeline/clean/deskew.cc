@@ -142,15 +142,9 @@ double EstimateSkew(const cv::Mat& grey, double max_deg) {
 }
 
 cv::Mat RotateBy(const cv::Mat& page, double deg) {
-  const cv::Point2f centre(page.cols / 2.0f, page.rows / 2.0f);
-  cv::Mat m = cv::getRotationMatrix2D(centre, deg, 1.0);
-  const double c = std::abs(m.at<double>(0, 0)), s = std::abs(m.at<double>(0, 1));
-  const int w = static_cast<int>(std::ceil(page.rows * s + page.cols * c));
-  const int h = static_cast<int>(std::ceil(page.rows * c + page.cols * s));
-  m.at<double>(0, 2) += w / 2.0 - centre.x;
-  m.at<double>(1, 2) += h / 2.0 - centre.y;
+  const PageTransform t = PageTransform::Rotation(page.size(), deg);
   cv::Mat out;
-  cv::warpAffine(page, out, m, cv::Size(w, h), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+  cv::warpAffine(page, out, t.m, t.size, cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                  cv::Scalar::all(255));
   return out;
 }

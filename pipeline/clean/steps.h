@@ -101,6 +101,28 @@ double EstimateSkew(const cv::Mat& grey, double max_deg = 15);
 // no corner is lost; new area is filled white.
 cv::Mat RotateBy(const cv::Mat& page, double deg);
 
+// page_transform.cc ---------------------------------------------------------
+// A turn of a page as an affine map (x, y) -> m * (x, y, 1) and the size of
+// the page it gives: what RotateQuarterTurns and RotateBy do, as values that
+// compose, so a page's turns can be applied at once, and to a part of it.
+struct PageTransform {
+  cv::Matx23d m;
+  cv::Size size;  // of the turned page
+  static PageTransform Identity(cv::Size size);
+  // As RotateQuarterTurns on a page of `size`.
+  static PageTransform QuarterTurn(cv::Size size, int rotate_cw_deg);
+  // As RotateBy on a page of `size`: `deg` anticlockwise, the canvas grown.
+  static PageTransform Rotation(cv::Size size, double deg);
+  // This turn, then `next` (which applies to the page this one gives).
+  PageTransform Then(const PageTransform& next) const;
+  bool identity() const;
+};
+// The part `part` (in the turned page's pixels) of `page` turned by `t`:
+// what turning the whole page and cutting out `part` gives, at the cost of
+// the part alone; paper white where the turned page has no pixels. A view of
+// `page` when `t` is the identity.
+cv::Mat WarpPart(const cv::Mat& page, const PageTransform& t, cv::Rect part);
+
 // borders.cc ----------------------------------------------------------------
 // Paints white the dark scanner borders and gutter shadow bands that touch
 // the page edges (book scans), leaving text alone.

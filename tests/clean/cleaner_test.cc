@@ -273,6 +273,33 @@ TEST(CleanerTest, FailingDetectorLeavesTheSparsePageToGeometry) {
   EXPECT_EQ(result->quality.rotation_deg, 90);
 }
 
+// A colour page's grey copy is turned only where it is cleaned, all its
+// turns at once: its OCR copy is the one its grey twin gets by turning the
+// whole page step by step, and its colour record is turned whole.
+TEST(CleanerTest, ATurnedColourPageReadsAsItsGreyTwin) {
+  const cv::Mat upright = ToGrey(MakeTextPage(1400, 1800, 9).bgr);
+  const cv::Mat grey = RotateQuarterTurns(RotateBy(upright, 2.2), 180);
+  cv::Mat bgr;
+  cv::cvtColor(grey, bgr, cv::COLOR_GRAY2BGR);
+  auto from_grey = Cleaner(Options{}).Clean(ToImage(grey));
+  auto from_colour = Cleaner(Options{}).Clean(ToImage(bgr));
+  ASSERT_TRUE(from_grey.ok()) << from_grey.status().ToString();
+  ASSERT_TRUE(from_colour.ok()) << from_colour.status().ToString();
+  EXPECT_EQ(from_colour->quality.rotation_deg, 180);
+  EXPECT_NEAR(from_colour->quality.skew_deg, 2.2, 0.1);
+  EXPECT_EQ(from_colour->colour.channels, 3);
+  cv::Mat diff;
+  const cv::Mat record = ToGrey(ToMat(from_colour->colour)), twin = ToMat(from_grey->colour);
+  ASSERT_EQ(record.size(), twin.size());
+  cv::absdiff(record, twin, diff);
+  EXPECT_LT(cv::mean(diff)[0], 0.05);
+  const cv::Mat a = ToMat(from_grey->ocr), b = ToMat(from_colour->ocr);
+  ASSERT_EQ(a.size(), b.size());
+  cv::absdiff(a, b, diff);
+  EXPECT_LT(cv::mean(diff)[0], 0.05);
+  EXPECT_NEAR(EstimateSkew(b), 0.0, 0.1);
+}
+
 TEST(CleanerTest, SkewedPageComesOutLevelWithSkewReported) {
   const cv::Mat grey = ToGrey(MakeTextPage(1400, 1800, 9).bgr);
   auto result = Cleaner(Options{}).Clean(ToImage(RotateBy(grey, -2.4)));

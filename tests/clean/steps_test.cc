@@ -138,6 +138,43 @@ TEST(OrientationTest, QuarterTurnsCompose) {
   EXPECT_EQ(cv::countNonZero(RotateQuarterTurns(grey, 360) != grey), 0);
 }
 
+// A page's turns as values: applied to a part of the page at once, they give
+// what turning the whole page step by step and cutting the part out gives.
+TEST(PageTransformTest, AQuarterTurnOfAPartIsThatPartOfTheTurnedPage) {
+  cv::Mat grey(31, 47, CV_8U);
+  cv::randu(grey, 0, 256);
+  for (int deg : {0, 90, 180, 270}) {
+    const cv::Mat turned = RotateQuarterTurns(grey, deg);
+    const PageTransform t = PageTransform::QuarterTurn(grey.size(), deg);
+    ASSERT_EQ(t.size, turned.size()) << deg;
+    const cv::Rect part(3, 5, turned.cols - 9, turned.rows - 7);
+    EXPECT_EQ(cv::norm(WarpPart(grey, t, part), turned(part), cv::NORM_INF), 0) << deg;
+  }
+}
+
+TEST(PageTransformTest, ARotationThenATurnOverOfAPartMatchesTurningThePage) {
+  const cv::Mat grey = ToGrey(MakeTextPage(900, 1100, 3).bgr);
+  const cv::Mat turned = RotateQuarterTurns(RotateBy(grey, -1.7), 180);
+  const PageTransform t = PageTransform::Rotation(grey.size(), -1.7)
+                              .Then(PageTransform::QuarterTurn(RotateBy(grey, -1.7).size(), 180));
+  ASSERT_EQ(t.size, turned.size());
+  const cv::Rect part(40, 120, 700, 800);
+  cv::Mat diff;
+  cv::absdiff(WarpPart(grey, t, part), turned(part), diff);
+  // Interpolated alike up to the rounding of a coordinate to 1/32 pixel.
+  EXPECT_LE(cv::norm(diff, cv::NORM_INF), 8);
+  EXPECT_LT(cv::mean(diff)[0], 0.05);
+  // Where the turned page has no pixels, paper.
+  const PageTransform rotated = PageTransform::Rotation(grey.size(), 10);
+  EXPECT_EQ(WarpPart(grey, rotated, cv::Rect(0, 0, 5, 5)).at<uint8_t>(0, 0), 255);
+}
+
+TEST(PageTransformTest, NoTurnGivesAViewOfThePart) {
+  const cv::Mat grey(20, 30, CV_8U, cv::Scalar(7));
+  const cv::Mat part = WarpPart(grey, PageTransform::Identity(grey.size()), cv::Rect(2, 3, 10, 10));
+  EXPECT_EQ(part.data, grey.ptr<uint8_t>(3) + 2);
+}
+
 TEST(StampTest, RedAndBlueInkBecomesPaperAndTextUnderItStaysDark) {
   SyntheticPage page = MakeTextPage();
   cv::Mat seal = cv::Mat::zeros(page.bgr.size(), CV_8U);
