@@ -139,27 +139,6 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       SOHOA_RETURN_IF_ERROR(log.Finish("stamps", grey));
     }
 
-    // The colour record is turned whole. A grey page is its own OCR copy and
-    // is turned with it; a colour page's grey copy is turned only where it is
-    // cleaned (after deskew, the part that holds ink): its turns gather in
-    // `grey_turn` and are applied at once.
-    const bool grey_shared = grey.data == colour.data;
-    PageTransform grey_turn = PageTransform::Identity(grey.size());
-    auto turn = [&](const auto& rotate, const PageTransform& t) {
-      colour = rotate(colour);
-      if (grey_shared) {
-        grey = colour;
-      } else {
-        grey_turn = grey_turn.Then(t);
-      }
-    };
-    // The turned grey page, for the dump folder only.
-    auto shown_grey = [&]() -> cv::Mat {
-      if (grey_shared) return grey;
-      if (options_.dump_dir.empty()) return {};
-      return WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size));
-    };
-
     // Orientation and skew are judged on the page without its stamps,
     // scanner borders and shading: seals, signatures, long black bands and
     // light gradients would pass for (or hide) text lines. They need lines,
@@ -177,15 +156,39 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     if (options_.flatten_background) analysis = FlattenBackground(analysis);
     SOHOA_RETURN_IF_ERROR(log.Finish("analysis", analysis));
 
+    // The colour record and the analysis copy are turned whole. A grey page
+    // is its own OCR copy and is turned with them; a colour page's grey copy
+    // is turned only where it is cleaned (after deskew, the part that holds
+    // ink): its turns gather in `grey_turn` and are applied at once.
+    const bool grey_shared = grey.data == colour.data;
+    PageTransform grey_turn = PageTransform::Identity(grey.size());
+    // `rotate` turns any of the copies; `t` is that turn of the colour record.
+    auto turn = [&](const auto& rotate, const PageTransform& t) {
+      colour = rotate(colour);
+      analysis = rotate(analysis);
+      if (grey_shared) {
+        grey = colour;
+      } else {
+        grey_turn = grey_turn.Then(t);
+      }
+    };
+    auto quarter_turn = [&](int deg) {
+      turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); },
+           PageTransform::QuarterTurn(colour.size(), deg));
+    };
+    // The turned grey page, for the dump folder only.
+    auto shown_grey = [&]() -> cv::Mat {
+      if (grey_shared) return grey;
+      if (options_.dump_dir.empty()) return {};
+      return WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size));
+    };
+
     OrientationChoice orientation;
     if (options_.orientation) {
       log.Start();
       orientation = ChooseOrientation(analysis, detector_);
       if (orientation.rotate_cw_deg != 0) {
-        const int deg = orientation.rotate_cw_deg;
-        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); },
-             PageTransform::QuarterTurn(colour.size(), deg));
-        analysis = RotateQuarterTurns(analysis, deg);
+        quarter_turn(orientation.rotate_cw_deg);
       }
       q.rotation_deg = orientation.rotate_cw_deg;
       SOHOA_RETURN_IF_ERROR(log.Finish("orientation", shown_grey()));
@@ -198,7 +201,6 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
         const double deg = -q.skew_deg;
         turn([deg](const cv::Mat& m) { return RotateBy(m, deg); },
              PageTransform::Rotation(colour.size(), deg));
-        analysis = RotateBy(analysis, deg);
       } else {
         q.skew_deg = 0;
       }
@@ -211,9 +213,7 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       log.Start();
       const int deg = ChooseUpside(analysis, orientation.detector_failed ? nullptr : detector_);
       if (deg != 0) {
-        turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); },
-             PageTransform::QuarterTurn(colour.size(), deg));
-        analysis = RotateQuarterTurns(analysis, deg);
+        quarter_turn(deg);
         q.rotation_deg = (q.rotation_deg + deg) % 360;
       }
       SOHOA_RETURN_IF_ERROR(log.Finish("upside_down", shown_grey()));
