@@ -125,6 +125,8 @@ enum class Place {
   // against a flat mark (a tone mark beside a circumflex), or a dash beside
   // it halfway up (specks are round, dashes long).
   kOnLetter,
+  // Close under it: a dot below its vowel, or a speck.
+  kUnderLetter,
   // Pressed to its side with the mark's foot on the letter's baseline or
   // below: a full stop set close ("N."), or a piece of the letter's foot.
   kPressedToBaseline,
@@ -163,7 +165,7 @@ Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r
     }
     // A dot below sits close under its vowel (2-4 px at 300 dpi on the dev
     // pages' clean copies; tone marks above stand further off).
-    if (below >= 0 && below <= r.below) return Place::kOnLetter;
+    if (below >= 0 && below <= r.below) return Place::kUnderLetter;
   }
   const bool same_rows = s.y1 >= l.y0 - r.align && s.y0 <= l.y1 + r.align;
   const int beside = std::max(s.x0 - l.x1 - 1, l.x0 - s.x1 - 1);
@@ -186,9 +188,10 @@ Place PlaceByLetter(const Box& s, const Box& l, const Foot& foot, const Reach& r
 
 // How a placed mark is held, where only its size tells a dot-sized speck
 // from print on a speckled page: above letters (a tone mark or an i's dot),
-// as a full stop (after a letter on its baseline, or pressed to its foot), or
-// pressed to a letter's side in its top third. Other placings hold any mark.
-enum class Held { kOther, kOverLetters, kAsStop, kBesideTop };
+// as a full stop (after a letter on its baseline, or pressed to its foot),
+// pressed to a letter's side in its top third, or under a letter (a dot
+// below). Other placings hold any mark.
+enum class Held { kOther, kOverLetters, kAsStop, kBesideTop, kUnderLetter };
 // A mark held above letters remembers this many of them.
 constexpr int kLettersRemembered = 3;
 
@@ -200,6 +203,9 @@ constexpr double kSmallestToneMark = 0.75;
 // Likewise a full stop, against the median of the page's stops (printed
 // stops on the dev photocopies are 33-42 px, their specks 18-29).
 constexpr double kSmallestStop = 0.75;
+// Likewise a dot below, against the median of the page's dots below (a
+// speck under a capital is read "CỌHC", and can break the word apart).
+constexpr double kSmallestDotBelow = 0.75;
 // Fewer letters around than this say nothing of the print's size.
 constexpr size_t kFewestSizes = 5;
 
@@ -371,8 +377,9 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
         return feet[l];
       };
       const Place place = PlaceByLetter(s, boxes[l], foot, reach);
-      if (place == Place::kOnLetter) {
+      if (place == Place::kOnLetter || place == Place::kUnderLetter) {
         placed[i] = true;
+        if (place == Place::kUnderLetter) held[i] = Held::kUnderLetter;
         break;
       }
       if (place == Place::kOverLetter) {
@@ -477,12 +484,13 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     // the print around it: a page mixes sizes (the closing block and tables
     // are set smaller than the body), and the letters within two lines or so
     // (a block of 100 px at 300 dpi and the eight around it) tell the size.
-    std::vector<int> over_areas, stop_areas, heights;
+    std::vector<int> over_areas, stop_areas, below_areas, heights;
     for (int i : near) {
       if (!keep[i] || boxes[i].Flat()) continue;
       const int area = stats.at<int>(i, cv::CC_STAT_AREA);
       if (held[i] == Held::kOverLetters) over_areas.push_back(area);
       if (held[i] == Held::kAsStop && !boxes[i].Tall()) stop_areas.push_back(area);
+      if (held[i] == Held::kUnderLetter && !boxes[i].Tall()) below_areas.push_back(area);
     }
     LocalSizes letter_heights(grey.size(), px(100));
     for (int i = 1; i < n; ++i) {
@@ -494,6 +502,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     }
     const double page_height = Median(heights);
     const double over_median = Median(over_areas), stop_median = Median(stop_areas);
+    const double below_median = Median(below_areas);
     for (int i : near) {
       if (!keep[i] || boxes[i].Flat() || boxes[i].Tall() || page_height == 0 || held[i] == Held::kOther) continue;
       const Box& s = boxes[i];
@@ -515,6 +524,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
       } else if (held[i] == Held::kBesideTop) {
         dot_sized = area < kSmallestToneMark * over_median * scale &&
                        !stands_on(i, reach.stack, [&](int j) { return on_line[j]; });
+      } else if (held[i] == Held::kUnderLetter) {
+        dot_sized = area < kSmallestDotBelow * below_median * scale;
       } else {
         dot_sized = area < kSmallestStop * stop_median * scale;
       }

@@ -192,18 +192,30 @@ size_t ZoneRun(const std::vector<Segment>& segs, const std::vector<size_t>& orde
 }
 
 // The column boundary that lets the longest run of lines, from the top (or
-// bottom) of the page, stand in one column or the other.
+// bottom) of the page, stand in one column or the other: the middle of the
+// widest stretch of such boundaries (the gutter), so that a word standing
+// alone just right of a column's longest line (a box Tesseract cut short,
+// "(b/c);" read as a line of its own) stays in that column.
 int BestSplit(const std::vector<Segment>& segs, const std::vector<size_t>& order, int x0, int x1,
               const std::function<bool(const Box&)>& in_zone, size_t* run) {
-  int best_x = (x0 + x1) / 2;
+  constexpr int kStep = 8;
+  int best_x = (x0 + x1) / 2, best_width = 0;
   *run = 0;
   const int lo = x0 + (x1 - x0) * 3 / 10, hi = x0 + (x1 - x0) * 7 / 10;
-  for (int x = lo; x <= hi; x += 8) {
-    size_t n = ZoneRun(segs, order, x, in_zone);
-    if (n > *run) {
-      *run = n;
-      best_x = x;
+  int stretch_start = lo;
+  size_t stretch_run = 0;
+  for (int x = lo; x <= hi + kStep; x += kStep) {
+    const size_t n = x <= hi ? ZoneRun(segs, order, x, in_zone) : 0;
+    if (x <= hi && n == stretch_run) continue;
+    // The stretch [stretch_start, x) ends here.
+    const int width = x - stretch_start;
+    if (stretch_run > *run || (stretch_run == *run && stretch_run > 0 && width > best_width)) {
+      *run = stretch_run;
+      best_width = width;
+      best_x = stretch_start + (width - kStep) / 2;
     }
+    stretch_start = x;
+    stretch_run = n;
   }
   return best_x;
 }
@@ -603,6 +615,106 @@ std::vector<Box> FindTangledLines(const PageText& page_as_read) {
                                           zone.bottom() <= z.bottom());
     }
     if (!inside_earlier) zones.push_back(zone);
+  }
+  return zones;
+}
+
+// Unread ink: a stretch at least this many line heights wide (two letters
+// or more; a speck or a rule is narrower), its pieces no further apart than
+// this (the letters of a word or two), inking at least this share of the
+// line's middle rows across it (letters do; a rule's crossing or a speck's
+// tail does not).
+constexpr double kUnreadMinWidthHeights = 1.0;
+constexpr double kUnreadJoinHeights = 0.6;
+constexpr double kUnreadMinFill = 0.12;
+// Darker than this is ink (the OCR copy is paper-white with black print).
+constexpr uint8_t kInkBelow = 128;
+
+std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
+  std::vector<Box> zones;
+  if (image.empty()) return zones;
+  std::vector<const OcrWord*> words;
+  for (const OcrLine& line : page.lines) {
+    for (const OcrWord& w : line.words) words.push_back(&w);
+  }
+  std::vector<int> ink(static_cast<size_t>(image.width));
+  std::vector<bool> covered(static_cast<size_t>(image.width));
+  for (const OcrLine& line : page.lines) {
+    if (line.words.empty()) continue;
+    std::vector<int> tops, bottoms;
+    for (const OcrWord& w : line.words) {
+      tops.push_back(w.box.y);
+      bottoms.push_back(w.box.bottom());
+    }
+    const int top = Median(tops), bottom = Median(bottoms), h = bottom - top;
+    if (h < 8) continue;
+    // The middle half of the line's rows: letters fill it; the marks above,
+    // the descenders and an underline below, and the lines around do not.
+    const int y0 = std::clamp(top + h / 4, 0, image.height), y1 = std::clamp(bottom - h / 4, 0, image.height);
+    if (y1 <= y0) continue;
+    std::fill(ink.begin(), ink.end(), 0);
+    for (int y = y0; y < y1; ++y) {
+      const uint8_t* row = image.pixels.data() + static_cast<size_t>(y) * image.stride();
+      for (int x = 0; x < image.width; ++x) ink[x] += row[static_cast<size_t>(x) * image.channels] < kInkBelow;
+    }
+    // Read ink: under any word that reaches into those rows, on any line.
+    std::fill(covered.begin(), covered.end(), false);
+    std::vector<Box> row_words;
+    for (const OcrWord* w : words) {
+      if (w->box.bottom() <= y0 || w->box.y >= y1) continue;
+      row_words.push_back(w->box);
+      for (int x = std::max(0, w->box.x); x < std::min(image.width, w->box.right()); ++x) covered[x] = true;
+    }
+    const int join = std::max(1, static_cast<int>(kUnreadJoinHeights * h));
+    // Column gaps are measured in word heights, as where lines are split.
+    const int word_h = MedianHeight(line.words);
+    for (int x = 0; x < image.width;) {
+      if (covered[x] || ink[x] == 0) {
+        ++x;
+        continue;
+      }
+      int end = x + 1, last = x, sum = ink[x];
+      for (int k = x + 1; k < image.width && k - last <= join && !covered[k]; ++k) {
+        if (ink[k] > 0) {
+          last = k;
+          sum += ink[k];
+        }
+      }
+      end = last + 1;
+      const int width = end - x;
+      if (width >= kUnreadMinWidthHeights * h && sum >= kUnreadMinFill * width * (y1 - y0)) {
+        // With the words of its column on the line: those within a column
+        // gap of it, and of each other.
+        Box zone{x, top, width, h};
+        for (bool grew = true; grew;) {
+          grew = false;
+          for (const Box& b : row_words) {
+            const int gap = std::max(b.x - zone.right(), zone.x - b.right());
+            if (gap > kColumnGapHeights * word_h || (b.x >= zone.x && b.right() <= zone.right() && b.y >= zone.y &&
+                                                b.bottom() <= zone.bottom())) {
+              continue;
+            }
+            const Box grown = BoxUnion(zone, b);
+            if (grown.x != zone.x || grown.right() != zone.right() || grown.y != zone.y ||
+                grown.bottom() != zone.bottom()) {
+              zone = grown;
+              grew = true;
+            }
+          }
+        }
+        zone = Padded(zone, h / 4);
+        zone.x = std::max(0, zone.x);
+        zone.y = std::max(0, zone.y);
+        zone.w = std::min(zone.w, image.width - zone.x);
+        zone.h = std::min(zone.h, image.height - zone.y);
+        const bool known = std::any_of(zones.begin(), zones.end(), [&](const Box& z) {
+          return std::abs(z.x - zone.x) <= h && std::abs(z.right() - zone.right()) <= h &&
+                 std::abs(z.y - zone.y) <= h / 2 && std::abs(z.bottom() - zone.bottom()) <= h / 2;
+        });
+        if (!known) zones.push_back(zone);
+      }
+      x = end;
+    }
   }
   return zones;
 }

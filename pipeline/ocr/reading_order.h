@@ -62,6 +62,15 @@ std::vector<Box> FindOrphanedMarks(const PageText& page);
 // right over them: read again alone, they come out whole.
 std::vector<Box> FindStretchedWords(const PageText& page);
 
+// Zones where ink stands in a line's rows that no word read covers: Tesseract
+// joined the line with marks of the other column (a signature block's title
+// set a little lower than a recipient's line) and the recogniser left out a
+// stretch of the line ("- Đoàn Kiểm tra uyện (b/c);" for "... tra CCHC huyện
+// (b/c);"). Each zone holds the unread ink and the words of its column on
+// that line; read again alone, the line comes out whole. `image` is the page
+// the words' boxes refer to.
+std::vector<Box> FindUnreadInk(const PageText& page, const Image& image);
+
 // True when the centre of `box` lies in `zone`: the word belongs to the zone.
 bool CentreInside(const Box& box, const Box& zone);
 

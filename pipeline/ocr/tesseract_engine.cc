@@ -119,6 +119,11 @@ struct LetterConfidence {
   double Mean() const { return letters > 0 ? sum / letters : 0; }
 };
 
+// A second reading of a zone with more letters than the first is kept when
+// its confidence per letter is at most this much lower (the letters the
+// first reading left out are often the less certain ones).
+constexpr double kFullerConfidenceSlack = 5;
+
 // A table cell with fewer dark pixels than this is empty (a speck at most).
 constexpr int kMinCellInk = 40;
 
@@ -176,6 +181,12 @@ class TesseractEngine final : public Engine {
     }
     for (const Box& zone : FindTangledLines(text)) {
       SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone));
+    }
+    // Stretches of a line the recogniser left out: read again alone, kept
+    // when that reads more letters about as surely.
+    for (const Box& zone : FindUnreadInk(text, page)) {
+      SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone, tesseract::PSM_SINGLE_BLOCK));
+      text = KeepFuller(text, zone, again);
     }
     if (options_.split_header_columns) {
       if (std::optional<MergedHeader> merged = FindMergedHeader(text)) {
@@ -243,6 +254,16 @@ class TesseractEngine final : public Engine {
                           tesseract::PageSegMode mode) {
     SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone, mode));
     return KeepSurer(text, zone, again, PageText{});
+  }
+
+  // `text` with `zone` read as `again`, if that reading holds more letters
+  // and is nearly as confident (per letter) as the first.
+  static PageText KeepFuller(const PageText& text, const Box& zone, const PageText& again) {
+    LetterConfidence before, after;
+    before.Add(text, &zone);
+    after.Add(again);
+    if (after.letters <= before.letters || after.Mean() < before.Mean() - kFullerConfidenceSlack) return text;
+    return ReplaceZone(text, zone, again, PageText{});
   }
 
   // `text` with `zone` read as `left` and `right`, if that reading is at

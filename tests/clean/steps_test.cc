@@ -666,6 +666,41 @@ TEST(DespeckleTest, OnASpeckledPageDotsOverWideLettersGoButToneMarksAndIDotsStay
   EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
 }
 
+// On a speckled page, a dot-sized speck close under a letter that is smaller
+// than the page's dots below is a speck too (OCR reads "CCHC" as "CỌHC",
+// and the word can fall apart); the printed dots below stay.
+TEST(DespeckleTest, OnASpeckledPageSpecksSmallerThanItsDotsBelowGo) {
+  static const char* kWords[] = {"nam", "cao", "ban", "tan", "ket", "hon", "com"};
+  cv::Mat marks = cv::Mat::zeros(1400, 1600, CV_8U);
+  cv::Mat specks = cv::Mat::zeros(marks.size(), CV_8U);
+  int speck_count = 0, dot_count = 0;
+  auto after = [&](int k, const cv::Mat& alone, const cv::Rect& box, int baseline) {
+    // Under the middle of the word's second letter.
+    const cv::Rect second = cv::boundingRect(alone(cv::Rect(box.x + box.width / 3, box.y, box.width / 3, box.height)));
+    const int cx = box.x + box.width / 3 + second.x + second.width / 2;
+    if (k % 3 == 2) {  // a speck where a dot below would be
+      cv::circle(specks, {cx, baseline + 7}, 2, cv::Scalar(255), cv::FILLED);
+      ++speck_count;
+    } else {  // a printed dot below
+      cv::circle(marks, {cx, baseline + 8}, 3, cv::Scalar(255), cv::FILLED);
+      ++dot_count;
+    }
+    return 24;
+  };
+  const cv::Mat text = LayWordLines([](int k) { return kWords[k % 7]; }, after);
+  ASSERT_GT(speck_count, 20);
+  ASSERT_GT(dot_count, 40);
+  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
+  const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
+  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);
+  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
+  // A clean page keeps them: nothing there says a small dot is dirt.
+  cv::Mat clean(text.size(), CV_8U, cv::Scalar(255));
+  clean.setTo(20, text | marks | specks);
+  EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
+}
+
 // On a speckled page, a dot on the baseline after a word that is smaller
 // than the page's full stops is a speck (OCR: "10." for "10"), pressed to
 // the last letter or a little after it; the printed stops, a colon and a

@@ -407,6 +407,102 @@ TEST(MarksTest, AWordReadAsFarFewerLettersThanItsBoxHoldsIsReadAgain) {
   EXPECT_TRUE(FindStretchedWords(page).empty());
 }
 
+// A footer where Tesseract's box for the last word of a recipient's line
+// ("(b/c);") starts well after the word before it, so that the word stands
+// as a line of its own, left of the signature block's column: it stays in
+// the recipients' column, next to its line, not after the signature block.
+TEST(ReadingOrderTest, AWordJustRightOfAColumnsLongestLineStaysInThatColumn) {
+  PageText page = A4Page();
+  page.lines.push_back(Line(2580, {{"Noi nhan:", 354}}));
+  page.lines.push_back(Line(2636, {{"- Doan Kiem tra CCHC huyen", 354}}));  // ends at 849
+  page.lines.push_back(Line(2636, {{"(b/c);", 910}}));
+  page.lines.push_back(Line(2578, {{"TM. UY BAN NHAN DAN", 1432}}));
+  page.lines.push_back(Line(2660, {{"PHO CHU TICH", 1600}}));
+  page.lines.push_back(Line(2690, {{"- Phong Noi vu (b/c);", 354}}));
+  page.lines.push_back(Line(2744, {{"- Luu: VP.", 354}}));
+  const std::vector<std::string> want = {"Noi nhan:",   "- Doan Kiem tra CCHC huyen", "(b/c);",
+                                         "- Phong Noi vu (b/c);", "- Luu: VP.", "TM. UY BAN NHAN DAN",
+                                         "PHO CHU TICH"};
+  EXPECT_EQ(Lines(OrderTwoColumnZones(page)), want);
+}
+
+// A grey page image of `width` x `height`, white, with black blocks (letters'
+// ink) at `blocks`.
+Image PageImage(int width, int height, const std::vector<Box>& blocks) {
+  Image img = Image::Blank(width, height, 1);
+  for (const Box& b : blocks) {
+    for (int y = b.y; y < b.bottom(); ++y) {
+      for (int x = b.x; x < b.right(); ++x) img.pixels[static_cast<size_t>(y) * width + x] = 10;
+    }
+  }
+  return img;
+}
+
+// Ink for the letters of a run of `letters` starting at x, on a line whose
+// x-height band is rows y..y+h: blocks 14 px wide, 6 px apart.
+void AddLetters(std::vector<Box>& blocks, int x, int letters, int y, int h) {
+  for (int i = 0; i < letters; ++i) blocks.push_back(Box{x + 20 * i, y, 14, h});
+}
+
+// Tesseract read a recipient's line with a stretch left out ("- Doan Kiem
+// tra" ... "uyen (b/c);") and the marks of the signature block's title, set a
+// little lower, at its far end.
+struct LineWithAGap {
+  PageText text;
+  std::vector<Box> ink;
+};
+
+LineWithAGap LineWithAGapPage() {
+  LineWithAGap p;
+  p.text = A4Page();
+  OcrLine read = Line(2636, {{"- Doan Kiem tra", 354}, {"uyen (b/c);", 823}, {"4 -", 1700}});
+  read.words[6].box = Box{1700, 2650, 13, 9};  // marks, not letters
+  read.words[7].box = Box{1845, 2650, 11, 9};
+  p.text.lines.push_back(read);
+  p.text.lines.push_back(Line(2660, {{"PHO CHU TICH", 1600}}));
+  p.text.lines.push_back(Line(2690, {{"- Phong Noi vu (b/c);", 354}}));
+  // Ink under every word read, and the stretch left out between 665 and 815.
+  for (const OcrLine& line : p.text.lines) {
+    for (const OcrWord& w : line.words) {
+      if (w.box.h >= 20) AddLetters(p.ink, w.box.x, std::max(1, w.box.w / 20), w.box.y + 10, 24);
+    }
+  }
+  AddLetters(p.ink, 665, 8, 2646, 24);
+  return p;
+}
+
+TEST(UnreadInkTest, AStretchOfALineLeftUnreadIsReadAgainWithItsColumn) {
+  const LineWithAGap p = LineWithAGapPage();
+  const std::vector<Box> zones = FindUnreadInk(p.text, PageImage(2480, 3508, p.ink));
+  ASSERT_EQ(zones.size(), 1u);
+  const Box& z = zones[0];
+  // The whole recipient's line: the words before and after the stretch...
+  EXPECT_LE(z.x, 354);
+  EXPECT_GE(z.right(), 1018);
+  EXPECT_LE(z.y, 2636);
+  EXPECT_GE(z.bottom(), 2676);
+  // ...not the signature block's marks at its far end, nor the next line.
+  EXPECT_LT(z.right(), 1600);
+  EXPECT_LT(z.bottom(), 2690 + 10);
+}
+
+TEST(UnreadInkTest, NoneWhereEveryStretchOfInkIsReadOrTooNarrowForLetters) {
+  LineWithAGap p = LineWithAGapPage();
+  // The stretch read after all.
+  OcrWord cchc;
+  cchc.text = "CCHC h";
+  cchc.box = Box{665, 2636, 150, 40};
+  p.text.lines[0].words.insert(p.text.lines[0].words.begin() + 4, cchc);
+  EXPECT_TRUE(FindUnreadInk(p.text, PageImage(2480, 3508, p.ink)).empty());
+  // A speck or a rule crossing the line is no letters.
+  LineWithAGap q = LineWithAGapPage();
+  q.ink.erase(q.ink.end() - 8, q.ink.end());
+  q.ink.push_back(Box{700, 2640, 8, 8});
+  q.ink.push_back(Box{760, 2500, 3, 400});
+  EXPECT_TRUE(FindUnreadInk(q.text, PageImage(2480, 3508, q.ink)).empty());
+  EXPECT_TRUE(FindUnreadInk(q.text, Image{}).empty());
+}
+
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
   PageText page;
   EXPECT_TRUE(OrderTwoColumnZones(page).lines.empty());
