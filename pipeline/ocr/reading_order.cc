@@ -627,8 +627,29 @@ std::vector<Box> FindTangledLines(const PageText& page_as_read) {
 constexpr double kUnreadMinWidthHeights = 1.0;
 constexpr double kUnreadJoinHeights = 0.6;
 constexpr double kUnreadMinFill = 0.12;
+// Letters reach across those rows (their stems do); a rule under a heading
+// or a dash inks a few of them.
+constexpr double kUnreadMinRows = 0.6;
+// A line lower than this share of the page's usual line holds marks, not
+// words.
+constexpr double kUnreadMinLineHeightShare = 0.6;
 // Darker than this is ink (the OCR copy is paper-white with black print).
 constexpr uint8_t kInkBelow = 128;
+
+// How many of rows y0..y1-1 hold ink in columns x0..x1-1.
+int InkedRows(const Image& image, int x0, int x1, int y0, int y1) {
+  int rows = 0;
+  for (int y = y0; y < y1; ++y) {
+    const uint8_t* row = image.pixels.data() + static_cast<size_t>(y) * image.stride();
+    for (int x = x0; x < x1; ++x) {
+      if (row[static_cast<size_t>(x) * image.channels] < kInkBelow) {
+        ++rows;
+        break;
+      }
+    }
+  }
+  return rows;
+}
 
 std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
   std::vector<Box> zones;
@@ -637,10 +658,18 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
   for (const OcrLine& line : page.lines) {
     for (const OcrWord& w : line.words) words.push_back(&w);
   }
+  // Lines of marks (a seal's or a signature's remnants, a row of specks) are
+  // far lower than the page's lines of words: no measure of letters.
+  std::vector<int> line_heights;
+  for (const OcrLine& line : page.lines) {
+    if (!line.words.empty()) line_heights.push_back(MedianHeight(line.words));
+  }
+  if (line_heights.empty()) return zones;
+  const int usual = Median(line_heights);
   std::vector<int> ink(static_cast<size_t>(image.width));
   std::vector<bool> covered(static_cast<size_t>(image.width));
   for (const OcrLine& line : page.lines) {
-    if (line.words.empty()) continue;
+    if (line.words.empty() || MedianHeight(line.words) < kUnreadMinLineHeightShare * usual) continue;
     std::vector<int> tops, bottoms;
     for (const OcrWord& w : line.words) {
       tops.push_back(w.box.y);
@@ -682,7 +711,8 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
       }
       end = last + 1;
       const int width = end - x;
-      if (width >= kUnreadMinWidthHeights * h && sum >= kUnreadMinFill * width * (y1 - y0)) {
+      if (width >= kUnreadMinWidthHeights * h && sum >= kUnreadMinFill * width * (y1 - y0) &&
+          InkedRows(image, x, end, y0, y1) >= kUnreadMinRows * (y1 - y0)) {
         // With the words of its column on the line: those within a column
         // gap of it, and of each other.
         Box zone{x, top, width, h};
@@ -707,13 +737,27 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
         zone.y = std::max(0, zone.y);
         zone.w = std::min(zone.w, image.width - zone.x);
         zone.h = std::min(zone.h, image.height - zone.y);
-        const bool known = std::any_of(zones.begin(), zones.end(), [&](const Box& z) {
-          return std::abs(z.x - zone.x) <= h && std::abs(z.right() - zone.right()) <= h &&
-                 std::abs(z.y - zone.y) <= h / 2 && std::abs(z.bottom() - zone.bottom()) <= h / 2;
-        });
-        if (!known) zones.push_back(zone);
+        zones.push_back(zone);
       }
       x = end;
+    }
+  }
+  // Tesseract may have cut the line into pieces, each finding the stretch
+  // from its own rows: zones that overlap are one, read whole.
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t i = 0; i < zones.size() && !merged; ++i) {
+      for (size_t j = i + 1; j < zones.size() && !merged; ++j) {
+        const Box& a = zones[i];
+        const Box& b = zones[j];
+        const int x_overlap = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+        const int y_overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+        if (x_overlap > 0 && 2 * y_overlap > std::min(a.h, b.h)) {
+          zones[i] = BoxUnion(a, b);
+          zones.erase(zones.begin() + static_cast<std::ptrdiff_t>(j));
+          merged = true;
+        }
+      }
     }
   }
   return zones;

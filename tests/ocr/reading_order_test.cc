@@ -484,6 +484,24 @@ TEST(UnreadInkTest, AStretchOfALineLeftUnreadIsReadAgainWithItsColumn) {
   // ...not the signature block's marks at its far end, nor the next line.
   EXPECT_LT(z.right(), 1600);
   EXPECT_LT(z.bottom(), 2690 + 10);
+
+  // Tesseract cut the line into pieces, each a line of its own: still one
+  // zone, the whole line.
+  LineWithAGap pieces = LineWithAGapPage();
+  OcrLine& read = pieces.text.lines[0];
+  std::vector<OcrWord> words = read.words;
+  pieces.text.lines.erase(pieces.text.lines.begin());
+  for (const OcrWord& w : words) {
+    OcrLine piece;
+    piece.words = {w};
+    piece.box = w.box;
+    pieces.text.lines.push_back(piece);
+  }
+  const std::vector<Box> one = FindUnreadInk(pieces.text, PageImage(2480, 3508, pieces.ink));
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_LE(one[0].x, 354);
+  EXPECT_GE(one[0].right(), 1018);
+  EXPECT_LT(one[0].right(), 1600);
 }
 
 TEST(UnreadInkTest, NoneWhereEveryStretchOfInkIsReadOrTooNarrowForLetters) {
@@ -494,13 +512,30 @@ TEST(UnreadInkTest, NoneWhereEveryStretchOfInkIsReadOrTooNarrowForLetters) {
   cchc.box = Box{665, 2636, 150, 40};
   p.text.lines[0].words.insert(p.text.lines[0].words.begin() + 4, cchc);
   EXPECT_TRUE(FindUnreadInk(p.text, PageImage(2480, 3508, p.ink)).empty());
-  // A speck or a rule crossing the line is no letters.
+  // A speck, a rule crossing the line or one along it are no letters.
   LineWithAGap q = LineWithAGapPage();
   q.ink.erase(q.ink.end() - 8, q.ink.end());
-  q.ink.push_back(Box{700, 2640, 8, 8});
-  q.ink.push_back(Box{760, 2500, 3, 400});
+  q.ink.push_back(Box{1100, 2640, 8, 8});
+  q.ink.push_back(Box{1300, 2500, 3, 400});
+  q.ink.push_back(Box{665, 2660, 150, 3});  // a rule under a heading
   EXPECT_TRUE(FindUnreadInk(q.text, PageImage(2480, 3508, q.ink)).empty());
   EXPECT_TRUE(FindUnreadInk(q.text, Image{}).empty());
+  // A line of marks (what a seal or a signature left) is no measure of
+  // letters: the ink beside it is not a stretch of words left out.
+  LineWithAGap r = LineWithAGapPage();
+  r.ink.erase(r.ink.end() - 8, r.ink.end());
+  OcrLine marks;
+  for (int x : {400, 500}) {
+    OcrWord m;
+    m.text = ".";
+    m.box = Box{x, 2800, 10, 12};
+    marks.words.push_back(m);
+    r.ink.push_back(m.box);
+  }
+  marks.box = Box{400, 2800, 110, 12};
+  r.text.lines.push_back(marks);
+  r.ink.push_back(Box{430, 2800, 40, 12});
+  EXPECT_TRUE(FindUnreadInk(r.text, PageImage(2480, 3508, r.ink)).empty());
 }
 
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
