@@ -580,6 +580,20 @@ cv::Mat PrintOnASpeckledPage(const cv::Mat& ink) {
   return grey;
 }
 
+// On a speckled page the specks go while the marks and the letters stay; on
+// a clean page with the same ink the specks stay: nothing there says a small
+// dot is dirt.
+void ExpectSpecksGoOnlyFromASpeckledPage(const cv::Mat& text, const cv::Mat& marks, const cv::Mat& specks) {
+  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
+  const DespeckleResult result = Despeckle(grey, 300);
+  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
+  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);
+  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
+  cv::Mat clean(text.size(), CV_8U, cv::Scalar(255));
+  clean.setTo(20, text | marks | specks);
+  EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
+}
+
 // On a speckled page, a dot-sized speck over a letter other than an i or a j
 // goes (OCR reads it as a tone mark: "n" -> "ñ", "á" -> "ắ"), and so does
 // one pressed to a letter's top ("quý·" read "quý:"); tone marks, which are
@@ -655,15 +669,7 @@ TEST(DespeckleTest, OnASpeckledPageDotsOverWideLettersGoButToneMarksAndIDotsStay
   const cv::Mat text = LayWordLines([](int k) { return kWords[k % 8]; }, after);
   ASSERT_GT(speck_count, 20);
   ASSERT_GT(dot_count, 20);
-  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
-  const DespeckleResult result = Despeckle(grey, 300);
-  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
-  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);  // i-dots and semicolons too
-  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
-  // A clean page keeps them: nothing there says a small dot is dirt.
-  cv::Mat clean(text.size(), CV_8U, cv::Scalar(255));
-  clean.setTo(20, text | marks | specks);
-  EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
+  ExpectSpecksGoOnlyFromASpeckledPage(text, marks, specks);  // i-dots and semicolons kept with the letters
 }
 
 // On a speckled page, a dot-sized speck close under a letter that is smaller
@@ -690,15 +696,7 @@ TEST(DespeckleTest, OnASpeckledPageSpecksSmallerThanItsDotsBelowGo) {
   const cv::Mat text = LayWordLines([](int k) { return kWords[k % 7]; }, after);
   ASSERT_GT(speck_count, 20);
   ASSERT_GT(dot_count, 40);
-  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
-  const DespeckleResult result = Despeckle(grey, 300);
-  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
-  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);
-  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
-  // A clean page keeps them: nothing there says a small dot is dirt.
-  cv::Mat clean(text.size(), CV_8U, cv::Scalar(255));
-  clean.setTo(20, text | marks | specks);
-  EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
+  ExpectSpecksGoOnlyFromASpeckledPage(text, marks, specks);
 }
 
 // On a speckled page, a dot on the baseline after a word that is smaller
@@ -758,16 +756,7 @@ TEST(DespeckleTest, OnASpeckledPageSpecksSmallerThanItsFullStopsLeaveTheBaseline
                                        0.8, 1060, 1110);
   marks |= small_stops;
   const cv::Mat text = body | closing;
-  const cv::Mat grey = PrintOnASpeckledPage(text | marks | specks);
-  const DespeckleResult result = Despeckle(grey, 300);
-  EXPECT_GT(ShareBelow(result.page, marks, 100), 0.99);
-  EXPECT_GT(ShareBelow(result.page, small_stops, 100), 0.99);
-  EXPECT_GT(ShareBelow(result.page, text, 100), 0.99);
-  EXPECT_LT(ShareBelow(result.page, specks, 128), 0.02);
-  // A clean page keeps them: nothing there says a small dot is dirt.
-  cv::Mat clean(text.size(), CV_8U, cv::Scalar(255));
-  clean.setTo(20, text | marks | specks);
-  EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
+  ExpectSpecksGoOnlyFromASpeckledPage(text, marks, specks);  // the small stops are among the marks
 }
 
 TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
