@@ -20,7 +20,14 @@ Runs `sohoa extract --json --text-dir OUT/text` once over the page images
 and reports pages per second (wall clock over all pages, all workers), the
 peak resident memory of the sohoa process, and each page's cleaning time
 against its OCR time (`sohoa extract --timings`).
+
+With --moves "1,0 0,1 2,1" the pages are read again moved by those many pixels
+right and down (written losslessly by tests/clean/page_move beside the sohoa
+binary), and each class's strict CER is reported at every move: how much of a
+class's figure is where its pixels happen to fall rather than what cleaning
+did (a difference between two builds smaller than that spread says little).
 """
+import concurrent.futures
 import argparse
 import json
 import os
@@ -121,6 +128,55 @@ def report_cleaning_time(timings_tsv, pages, limit=0.15):
     return share
 
 
+def report_moves(a, ev, pages, images, base, score_json):
+    """Reads the pages again moved by each of a.moves (dx,dy pixels), scores them with
+    score.py --strict, and prints each class's CER at every move and the pages whose
+    char errors spread most. Returns 0, or 2 when the move tool is missing."""
+    tool = a.move_tool or os.path.join(os.path.dirname(os.path.abspath(a.sohoa)), "tests", "clean", "page_move")
+    if not os.access(tool, os.X_OK):
+        print("--moves needs %s (built with the tests)" % tool)
+        return 2
+    moves = [tuple(int(v) for v in m.split(",")) for m in a.moves.split()]
+    unmoved = json.load(open(score_json, encoding="utf-8"))
+    results = {"0,0": unmoved}
+    for dx, dy in moves:
+        key = "%d,%d" % (dx, dy)
+        where = os.path.join(a.out, "moves", "%d_%d" % (dx, dy))
+        img_dir, text_dir = os.path.join(where, "images"), os.path.join(where, "text")
+        for d in (img_dir, text_dir):
+            os.makedirs(d, exist_ok=True)
+            for f in os.listdir(d):
+                os.remove(os.path.join(d, f))
+        moved = [os.path.join(img_dir, p["stem"] + ".png") for p in pages]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            list(pool.map(lambda io: subprocess.run([tool, str(dx), str(dy), io[0], io[1]], check=True),
+                          zip(images, moved)))
+        run_timed(base + ["extract", "--json", "--text-dir", text_dir] + moved, os.path.join(where, "fields.json"))
+        moved_json = os.path.join(where, "ocr_scores.json")
+        cmd = [sys.executable, os.path.join(ev, "score.py"), text_dir, ev, "--strict", "--json", moved_json]
+        if a.filter:
+            cmd += ["--filter", a.filter]
+        subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL)
+        results[key] = json.load(open(moved_json, encoding="utf-8"))
+    keys = list(results)
+    print("\n## Page text moved by a few pixels (dx,dy): strict CER per class")
+    print("%-14s" % "class" + "".join("%9s" % k for k in keys) + "%9s" % "max/min")
+    for c in sorted(unmoved["by_class"]):
+        cers = [results[k]["by_class"].get(c, {}).get("CER", float("nan")) for k in keys]
+        lo, hi = min(cers), max(cers)
+        print("%-14s" % c + "".join("%9.4f" % v for v in cers) + ("%9.2f" % (hi / lo) if lo > 0 else "%9s" % "-"))
+    spread = []
+    for stem in unmoved["per_page"]:
+        errors = [results[k]["per_page"].get(stem, {}).get("ce", 0) for k in keys]
+        spread.append((max(errors) - min(errors), stem, errors))
+    spread.sort(reverse=True)
+    print("pages whose char errors spread most over the moves:")
+    for width, stem, errors in spread[:8]:
+        if width > 0:
+            print("  %-22s %s" % (stem, " ".join(str(e) for e in errors)))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval-dir", default=os.path.join(ROOT, "..", "shared", "eval", "dev"))
@@ -130,6 +186,9 @@ def main():
     ap.add_argument("--config", default=None, help="sohoa configuration file")
     ap.add_argument("--filter", default=None, help="regex on image stems")
     ap.add_argument("--no-multipage", action="store_true", help="skip whole-document scoring")
+    ap.add_argument("--moves", default=None,
+                    help='also read the pages moved by these pixels right,down, e.g. "1,0 0,1 2,1"')
+    ap.add_argument("--move-tool", default=None, help="page_move binary (default: beside --sohoa, tests/clean/)")
     a = ap.parse_args()
 
     ev = os.path.abspath(a.eval_dir)
@@ -194,6 +253,11 @@ def main():
         print("\n## Whole documents assembled from page images' text: %d (score_fields.py)" % len(assembled),
               flush=True)
         score_documents(ev, asm_json, set(assembled), os.path.join(a.out, "split-assembled"))
+
+    if a.moves:
+        rc = report_moves(a, ev, pages, images, base, score_json)
+        if rc:
+            return rc
 
     n_pages = len(images)
     print("\n## Speed")
