@@ -3,12 +3,13 @@
 // letters. They cut through letters and split text lines in two for OCR. No
 // letter stroke runs a fifth of a page high, so long vertical runs of
 // pixels darker than the paper are streaks. Under a streak, what is clearly
-// darker than the streak itself is print it crossed and stays; the rest
-// becomes paper.
+// darker than the streak itself is print it crossed and stays; the rest is
+// filled from around the band, so strokes it hid run on through it.
 #include <algorithm>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
 
 #include "clean/steps.h"
 
@@ -56,6 +57,11 @@ constexpr double kStreakBelowPaper = 0.15;
 // grey (or a quarter of it, for a pale streak) is print the streak crossed.
 constexpr int kPrintUnderStreak = 25;
 
+// What a streak hid is filled from this far around (px), looking this far
+// beside the band for the strokes that cross it.
+constexpr double kFillRadius = 3;
+constexpr int kFillMargin = 8;
+
 double FaintestStreak(const cv::Mat& grey) {
   int counts[256] = {0};
   for (int y = 0; y < grey.rows; y += 4) {
@@ -69,48 +75,65 @@ double FaintestStreak(const cv::Mat& grey) {
 }
 
 // Each streak in `strip` (columns that hold streak pixels) becomes paper in
-// `out`: its own grey is the median under it (most of a streak runs over
-// paper); print that it crosses is darker still and stays.
-void RemoveStreaksIn(const cv::Mat& grey, const cv::Mat& mask, const cv::Rect& strip, cv::Mat& out) {
+// `out`, the pixels it hid marked in `hidden` to be filled. A streak has a profile across it (a dark core, soft edges), so its
+// own grey is taken at each place across it: the median, down the streak, of
+// the pixels that many columns from its left edge (most of a streak runs over
+// paper). Print that it crosses is darker still and stays. One grey for the
+// whole width would leave the core, darker than the median of core and
+// edges, as a broken line that OCR reads as "1", "|" or ":".
+void RemoveStreaksIn(const cv::Mat& grey, const cv::Mat& mask, const cv::Rect& strip, cv::Mat& out, cv::Mat& hidden) {
+  constexpr int kMaxWidth = 32;  // places across a streak with a grey of their own
   cv::Mat labels, stats;
   const int n = LabelComponents(mask(strip), labels, stats, 8);
-  std::vector<std::vector<int>> counts(n, std::vector<int>(256, 0));
-  for (int y = 0; y < strip.height; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    const uint8_t* px = grey.ptr<uint8_t>(y + strip.y) + strip.x;
-    for (int x = 0; x < strip.width; ++x) {
-      if (lab[x] != 0) ++counts[lab[x]][px[x]];
+  // counts[(label * kMaxWidth + place) * 256 + level]
+  std::vector<int> counts(static_cast<size_t>(n) * kMaxWidth * 256, 0);
+  auto for_each_run = [&](auto&& visit) {
+    for (int y = 0; y < strip.height; ++y) {
+      const uint8_t* m = mask.ptr<uint8_t>(y + strip.y);
+      const int* lab = labels.ptr<int>(y);
+      for (int x = strip.x; x < strip.x + strip.width;) {
+        if (!m[x]) {
+          ++x;
+          continue;
+        }
+        int end = x;
+        while (end < out.cols && m[end]) ++end;
+        visit(y + strip.y, x, end, lab[x - strip.x]);
+        x = end;
+      }
     }
-  }
-  std::vector<int> print_below(n, 0);
-  for (int i = 1; i < n; ++i) {
-    const int half = stats.at<int>(i, cv::CC_STAT_AREA) / 2;
+  };
+  for_each_run([&](int y, int x, int end, int label) {
+    const uint8_t* px = grey.ptr<uint8_t>(y);
+    for (int i = x; i < end; ++i) {
+      ++counts[(static_cast<size_t>(label) * kMaxWidth + std::min(i - x, kMaxWidth - 1)) * 256 + px[i]];
+    }
+  });
+  std::vector<int> print_below(static_cast<size_t>(n) * kMaxWidth, 0);
+  for (size_t k = kMaxWidth; k < print_below.size(); ++k) {
+    const int* c = &counts[k * 256];
+    int total = 0;
+    for (int v = 0; v < 256; ++v) total += c[v];
+    if (total == 0) continue;
     int level = 0;
-    for (int seen = counts[i][0]; level < 255 && seen <= half;) seen += counts[i][++level];
-    print_below[i] = level - std::max(kPrintUnderStreak, level / 4);
+    for (int seen = c[0]; level < 255 && seen * 2 <= total;) seen += c[++level];
+    print_below[k] = level - std::max(kPrintUnderStreak, level / 4);
   }
-  for (int y = 0; y < strip.height; ++y) {
-    const uint8_t* m = mask.ptr<uint8_t>(y + strip.y);
-    const uint8_t* src = grey.ptr<uint8_t>(y + strip.y);
-    uint8_t* px = out.ptr<uint8_t>(y + strip.y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = strip.x; x < strip.x + strip.width;) {
-      if (!m[x]) {
-        ++x;
-        continue;
+  for_each_run([&](int y, int x, int end, int label) {
+    const uint8_t* src = grey.ptr<uint8_t>(y);
+    uint8_t* px = out.ptr<uint8_t>(y);
+    uint8_t* h = hidden.ptr<uint8_t>(y);
+    // The rest is paper: the lighter side of the band (a letter may stand
+    // on one side; blending with it would smear its edge across).
+    const uint8_t paper = std::max(x > 0 ? src[x - 1] : uint8_t{255}, end < out.cols ? src[end] : uint8_t{255});
+    const int* below = &print_below[static_cast<size_t>(label) * kMaxWidth];
+    for (int i = x; i < end; ++i) {
+      if (src[i] >= below[std::min(i - x, kMaxWidth - 1)]) {
+        px[i] = paper;
+        h[i] = 255;
       }
-      int end = x;
-      while (end < out.cols && m[end]) ++end;
-      const int label = lab[x - strip.x];
-      // The rest is paper: the lighter side of the band (a letter may stand
-      // on one side; blending with it would smear its edge across).
-      const uint8_t paper = std::max(x > 0 ? src[x - 1] : uint8_t{255}, end < out.cols ? src[end] : uint8_t{255});
-      for (int i = x; i < end; ++i) {
-        if (src[i] >= print_below[label]) px[i] = paper;
-      }
-      x = end;
     }
-  }
+  });
 }
 
 // Maximal ranges of neighbouring columns whose flag is set.
@@ -189,8 +212,19 @@ cv::Mat StreakMask(const cv::Mat& grey, int page_rows) { return FindStreaks(grey
 cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows) {
   const Streaks streaks = FindStreaks(grey, page_rows);
   cv::Mat out = grey.clone();
+  // What a streak hid is filled from around it (OpenCV's inpainting, Telea's
+  // method): a stroke that crossed the band ("N", "t", the bowl of "o" or
+  // "9") runs on through it, paper stays paper. Painted over with the paper
+  // alone, a crossed letter came apart: "UBND" read "UBIND", "trên" "-rên",
+  // "thảo" "thả:".
+  cv::Mat hidden = cv::Mat::zeros(grey.size(), CV_8U);
   for (const cv::Range& columns : streaks.strips) {
-    RemoveStreaksIn(grey, streaks.mask, cv::Rect(columns.start, 0, columns.size(), grey.rows), out);
+    RemoveStreaksIn(grey, streaks.mask, cv::Rect(columns.start, 0, columns.size(), grey.rows), out, hidden);
+    const cv::Rect roi = cv::Rect(columns.start - kFillMargin, 0, columns.size() + 2 * kFillMargin, grey.rows) &
+                         cv::Rect(0, 0, grey.cols, grey.rows);
+    cv::Mat filled;
+    cv::inpaint(out(roi), hidden(roi), filled, kFillRadius, cv::INPAINT_TELEA);
+    filled.copyTo(out(roi), hidden(roi));
   }
   return out;
 }

@@ -769,8 +769,10 @@ TEST(StreakTest, CopierStreakThroughTextBecomesPaperAndLettersStay) {
   grey.setTo(70, streak & ~page.text_mask);
 
   const cv::Mat out = RemoveStreaks(grey);
+  // Away from the letters (a stroke's end may run on a few pixels into the
+  // band, filled from around it) the streak is paper.
   cv::Mat beside_text;
-  cv::dilate(page.text_mask, beside_text, cv::getStructuringElement(cv::MORPH_RECT, {21, 1}));
+  cv::dilate(page.text_mask, beside_text, cv::getStructuringElement(cv::MORPH_RECT, {21, 21}));
   EXPECT_GT(ShareAbove(out, streak & ~beside_text, 190), 0.97);
   // Letters away from the streak are untouched; those it crossed keep the
   // strokes that run across it.
@@ -798,11 +800,44 @@ TEST(StreakTest, PaleStreakGoesAndTheStemsItCrossesStay) {
   grey.setTo(185, streak & ~print);
 
   const cv::Mat out = RemoveStreaks(grey);
-  cv::Mat near_print;  // a letter's soft edge, where a stroke may run across
-  cv::dilate(print, near_print, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::Mat near_print;  // where a stroke may run on into the band
+  cv::dilate(print, near_print, cv::getStructuringElement(cv::MORPH_RECT, {21, 21}));
   EXPECT_GT(ShareAbove(out, streak & ~near_print, 200), 0.99);
   EXPECT_GT(ShareBelow(out, stems, 100), 0.99);
   EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.98);
+}
+
+// A streak that a copy painted over the print hides what it crossed. The
+// strokes that run across the band are filled through it from either side
+// (painted over with paper, "N" came apart into "IN", "t" lost its bar).
+TEST(StreakTest, StrokesAStreakHidRunOnThroughIt) {
+  cv::Mat grey(1400, 1000, CV_8U, cv::Scalar(250));
+  cv::Mat bars = cv::Mat::zeros(grey.size(), CV_8U);
+  for (int y = 100; y < 1300; y += 60) {
+    cv::rectangle(bars, cv::Rect(470, y, 60, 5), cv::Scalar(255), cv::FILLED);                // a bar
+    cv::line(bars, {480, y + 20}, {520, y + 45}, cv::Scalar(255), 5);                        // a diagonal
+  }
+  grey.setTo(15, bars);
+  cv::Mat streak = cv::Mat::zeros(grey.size(), CV_8U);
+  cv::rectangle(streak, cv::Rect(498, 0, 5, grey.rows), cv::Scalar(255), cv::FILLED);
+  grey.setTo(120, streak);  // painted over the print
+  const cv::Mat out = RemoveStreaks(grey);
+  EXPECT_GT(ShareBelow(out, bars & streak, 128), 0.8);
+  cv::Mat near_bars;  // where a stroke's edge blurs into the band
+  cv::dilate(bars, near_bars, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  EXPECT_GT(ShareAbove(out, streak & ~near_bars, 200), 0.95);
+}
+
+// A streak's core is darker than its soft edges: each place across it is
+// judged against its own grey, so no broken line of the core stays (OCR read
+// it as "1", "|" or ":").
+TEST(StreakTest, AStreaksDarkCoreGoesWithItsPaleEdges) {
+  cv::Mat grey(1400, 1000, CV_8U, cv::Scalar(250));
+  const int profile[] = {220, 140, 105, 95, 105, 140, 220};
+  for (int i = 0; i < 7; ++i) grey.col(497 + i).setTo(profile[i]);
+  cv::Mat streak = cv::Mat::zeros(grey.size(), CV_8U);
+  streak.colRange(497, 504).setTo(255);
+  EXPECT_GT(ShareAbove(RemoveStreaks(grey), streak, 200), 0.99);
 }
 
 TEST(StreakTest, PageWithoutStreaksIsUnchanged) {
