@@ -767,6 +767,22 @@ PageText ReplaceZone(const PageText& page, const Box& zone, const PageText& left
   return ReplaceZoneWith(page, zone, {left, right});
 }
 
+bool ReadsMoreLetters(const PageText& first, const Box& zone, const PageText& again) {
+  double before = 0, after = 0, sure = 0;
+  for (const OcrLine& line : first.lines) {
+    for (const OcrWord& w : line.words) {
+      if (CentreInside(w.box, zone)) before += static_cast<double>(w.text.size());
+    }
+  }
+  for (const OcrLine& line : again.lines) {
+    for (const OcrWord& w : line.words) {
+      after += static_cast<double>(w.text.size());
+      sure += w.confidence * static_cast<double>(w.text.size());
+    }
+  }
+  return after > before && sure >= kFullerMinConfidence * after;
+}
+
 bool CentreInside(const Box& box, const Box& zone) {
   const int cx = box.x + box.w / 2, cy = box.y + box.h / 2;
   return cx >= zone.x && cx < zone.right() && cy >= zone.y && cy < zone.bottom();

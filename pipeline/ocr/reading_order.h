@@ -71,6 +71,17 @@ std::vector<Box> FindStretchedWords(const PageText& page);
 // the words' boxes refer to.
 std::vector<Box> FindUnreadInk(const PageText& page, const Image& image);
 
+// Whether `again`, a second reading of `zone`, holds more letters than the
+// words of `first` inside it and reads them at kFullerMinConfidence or more
+// per letter: a stretch the first reading left out, or a line it swallowed,
+// read whole. Not measured against the first reading's confidence: the
+// letters it left out are the less certain ones ("CCHC" beside a streak or a
+// seal reads at 70-75 among words at 95, so a whole line read again averages
+// 82-90 against 90-95), while what a signature or a picture gives reads at 60
+// and less.
+constexpr double kFullerMinConfidence = 75;
+bool ReadsMoreLetters(const PageText& first, const Box& zone, const PageText& again);
+
 // True when the centre of `box` lies in `zone`: the word belongs to the zone.
 bool CentreInside(const Box& box, const Box& zone);
 

@@ -119,14 +119,6 @@ struct LetterConfidence {
   double Mean() const { return letters > 0 ? sum / letters : 0; }
 };
 
-// A second reading of a zone with more letters than the first is kept when
-// its confidence per letter is at least this. Not measured against the
-// first reading's: the letters that reading left out are the less certain
-// ones ("CCHC" beside a streak or a seal reads at 70-75 among words at 95,
-// so a whole line read again averages 82-88 against 94-95), while what a
-// signature or a picture gives is read at 60 and less.
-constexpr double kFullerMinConfidence = 75;
-
 // A table cell with fewer dark pixels than this is empty (a speck at most).
 constexpr int kMinCellInk = 40;
 
@@ -182,8 +174,12 @@ class TesseractEngine final : public Engine {
     for (const Box& zone : bare) {
       SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone, tesseract::PSM_SINGLE_BLOCK));
     }
+    // Tangled lines: kept when read more surely, or with more letters surely
+    // enough (the line a tall one swallowed comes back whole).
     for (const Box& zone : FindTangledLines(text)) {
-      SOHOA_ASSIGN_OR_RETURN(text, Reread(page, dpi, text, zone));
+      SOHOA_ASSIGN_OR_RETURN(PageText again, RecognizeRegion(page, dpi, zone));
+      text = ReadsMoreLetters(text, zone, again) ? ReplaceZone(text, zone, again, PageText{})
+                                                 : KeepSurer(text, zone, again, PageText{});
     }
     // Stretches of a line the recogniser left out: read again alone, kept
     // when that reads more letters surely enough.
@@ -262,11 +258,7 @@ class TesseractEngine final : public Engine {
   // `text` with `zone` read as `again`, if that reading holds more letters
   // and is confident enough (per letter).
   static PageText KeepFuller(const PageText& text, const Box& zone, const PageText& again) {
-    LetterConfidence before, after;
-    before.Add(text, &zone);
-    after.Add(again);
-    if (after.letters <= before.letters || after.Mean() < kFullerMinConfidence) return text;
-    return ReplaceZone(text, zone, again, PageText{});
+    return ReadsMoreLetters(text, zone, again) ? ReplaceZone(text, zone, again, PageText{}) : text;
   }
 
   // `text` with `zone` read as `left` and `right`, if that reading is at

@@ -538,6 +538,34 @@ TEST(UnreadInkTest, NoneWhereEveryStretchOfInkIsReadOrTooNarrowForLetters) {
   EXPECT_TRUE(FindUnreadInk(r.text, PageImage(2480, 3508, r.ink)).empty());
 }
 
+// A second reading of a zone wins when it holds more letters (a stretch the
+// first left out, a line a tangled one swallowed) read at 75 or more per
+// letter on average, however sure the first reading's fewer letters were.
+TEST(SecondReadingTest, MoreLettersReadSurelyEnoughWin) {
+  const Box zone{340, 620, 700, 60};
+  PageText first = A4Page();
+  first.lines.push_back(Line(636, {{"- Doan Kiem tra", 354}, {"uyen (b/c);", 823}}));
+  first.lines.push_back(Line(900, {{"elsewhere on the page", 354}}));  // outside the zone
+  for (OcrLine& l : first.lines) {
+    for (OcrWord& w : l.words) w.confidence = 95;
+  }
+  PageText whole = A4Page();
+  whole.lines.push_back(Line(636, {{"- Doan Kiem tra CCHC huyen (b/c);", 354}}));
+  for (OcrWord& w : whole.lines[0].words) w.confidence = 95;
+  whole.lines[0].words[4].confidence = 40;  // "CCHC", less certain: 87 per letter in all
+  EXPECT_TRUE(ReadsMoreLetters(first, zone, whole));
+  // What a signature or a picture gives: more letters, read unsurely.
+  PageText scribble = whole;
+  for (OcrWord& w : scribble.lines[0].words) w.confidence = 55;
+  EXPECT_FALSE(ReadsMoreLetters(first, zone, scribble));
+  // Fewer letters, or as many, never win this way.
+  PageText part = A4Page();
+  part.lines.push_back(first.lines[0]);
+  EXPECT_FALSE(ReadsMoreLetters(whole, zone, part));
+  EXPECT_FALSE(ReadsMoreLetters(part, zone, part));
+  EXPECT_FALSE(ReadsMoreLetters(first, zone, PageText{}));
+}
+
 TEST(ReadingOrderTest, EmptyPageStaysEmpty) {
   PageText page;
   EXPECT_TRUE(OrderTwoColumnZones(page).lines.empty());
