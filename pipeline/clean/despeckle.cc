@@ -436,11 +436,11 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     return false;
   };
   std::vector<bool> keep = placed;
+  std::vector<bool> stacked(n, false);  // kept only as a colon's upper dot
   for (int i : near) {
     if (placed[i]) continue;
-    const bool stacked = stands_on(i, reach.stack, [&](int j) { return placed[j] && !is_far[j]; });
-    if (stacked) {
-      keep[i] = true;
+    if (stands_on(i, reach.stack, [&](int j) { return placed[j] && !is_far[j]; })) {
+      keep[i] = stacked[i] = true;
       continue;
     }
     for (int j : marks.Near(boxes[i].cx(), boxes[i].cy())) {
@@ -530,6 +530,14 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
         dot_sized = area < kSmallestStop * stop_median * scale;
       }
       if (dot_sized) {
+        keep[i] = false;
+        remove[i] = true;
+      }
+    }
+    // A colon's upper dot goes with its lower one: left alone halfway up
+    // between two words it is read as a hyphen ("hành-chính").
+    for (int i : near) {
+      if (keep[i] && stacked[i] && !stands_on(i, reach.stack, [&](int j) { return keep[j] && !is_far[j]; })) {
         keep[i] = false;
         remove[i] = true;
       }

@@ -699,6 +699,34 @@ TEST(DespeckleTest, OnASpeckledPageSpecksSmallerThanItsDotsBelowGo) {
   ExpectSpecksGoOnlyFromASpeckledPage(text, marks, specks);
 }
 
+// On a speckled page, two specks one over the other after a word look like
+// a colon; when the lower one is smaller than the page's full stops it goes,
+// and the upper one with it (left alone halfway up it is read as a hyphen:
+// "hành-chính"). A printed colon stays.
+TEST(DespeckleTest, OnASpeckledPageAColonOfSpecksGoesWhole) {
+  static const char* kWords[] = {"dien", "bao", "cao", "tan", "ket", "hanh"};
+  cv::Mat marks = cv::Mat::zeros(1400, 1600, CV_8U);
+  cv::Mat specks = cv::Mat::zeros(marks.size(), CV_8U);
+  int speck_count = 0;
+  auto after = [&](int k, const cv::Mat&, const cv::Rect& box, int baseline) {
+    const int end = box.x + box.width;
+    if (k % 4 == 3) {  // a colon of specks: small, the lower one on the baseline
+      cv::circle(specks, {end + 6, baseline - 1}, 2, cv::Scalar(255), cv::FILLED);
+      cv::circle(specks, {end + 6, baseline - 16}, 2, cv::Scalar(255), cv::FILLED);
+      speck_count += 2;
+    } else if (k % 4 == 1) {  // a printed colon
+      cv::circle(marks, {end + 5, baseline - 2}, 3, cv::Scalar(255), cv::FILLED);
+      cv::circle(marks, {end + 5, baseline - 17}, 3, cv::Scalar(255), cv::FILLED);
+    } else {  // a printed full stop
+      cv::circle(marks, {end + 5, baseline - 2}, 3, cv::Scalar(255), cv::FILLED);
+    }
+    return 24;
+  };
+  const cv::Mat text = LayWordLines([](int k) { return kWords[k % 6]; }, after);
+  ASSERT_GT(speck_count, 40);
+  ExpectSpecksGoOnlyFromASpeckledPage(text, marks, specks);
+}
+
 // On a speckled page, a dot on the baseline after a word that is smaller
 // than the page's full stops is a speck (OCR: "10." for "10"), pressed to
 // the last letter or a little after it; the printed stops, a colon and a
