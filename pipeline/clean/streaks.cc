@@ -75,10 +75,10 @@ double FaintestStreak(const cv::Mat& grey) {
 }
 
 // Each streak in `strip` (columns that hold streak pixels) becomes paper in
-// `out`, the pixels it hid marked in `hidden` to be filled. A streak has a profile across it (a dark core, soft edges), so its
-// own grey is taken at each place across it: the median, down the streak, of
-// the pixels that many columns from its left edge (most of a streak runs over
-// paper). Print that it crosses is darker still and stays. One grey for the
+// `out`, the pixels it hid marked in `hidden` to be filled. A streak has a
+// profile across it (a dark core, soft edges), so its own grey is taken at
+// each place across it: the median, down the streak, of the pixels that many
+// columns from its left edge (most of a streak runs over paper). Print that it crosses is darker still and stays. One grey for the
 // whole width would leave the core, darker than the median of core and
 // edges, as a broken line that OCR reads as "1", "|" or ":".
 void RemoveStreaksIn(const cv::Mat& grey, const cv::Mat& mask, const cv::Rect& strip, cv::Mat& out, cv::Mat& hidden) {

@@ -636,6 +636,15 @@ constexpr double kUnreadMinLineHeightShare = 0.6;
 // Darker than this is ink (the OCR copy is paper-white with black print).
 constexpr uint8_t kInkBelow = 128;
 
+std::vector<int> InkPerColumn(const Image& page, int x_lo, int x_hi, int y_lo, int y_hi) {
+  std::vector<int> ink(static_cast<size_t>(std::max(0, x_hi - x_lo)), 0);
+  for (int y = y_lo; y < y_hi; ++y) {
+    const uint8_t* row = page.pixels.data() + static_cast<size_t>(y) * page.stride();
+    for (int x = x_lo; x < x_hi; ++x) ink[x - x_lo] += row[static_cast<size_t>(x) * page.channels] < kInkBelow;
+  }
+  return ink;
+}
+
 // How many of rows y0..y1-1 hold ink in columns x0..x1-1.
 int InkedRows(const Image& image, int x0, int x1, int y0, int y1) {
   int rows = 0;
@@ -666,10 +675,12 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
   }
   if (line_heights.empty()) return zones;
   const int usual = Median(line_heights);
-  std::vector<int> ink(static_cast<size_t>(image.width));
   std::vector<bool> covered(static_cast<size_t>(image.width));
   for (const OcrLine& line : page.lines) {
-    if (line.words.empty() || MedianHeight(line.words) < kUnreadMinLineHeightShare * usual) continue;
+    if (line.words.empty()) continue;
+    // Column gaps are measured in word heights, as where lines are split.
+    const int word_h = MedianHeight(line.words);
+    if (word_h < kUnreadMinLineHeightShare * usual) continue;
     std::vector<int> tops, bottoms;
     for (const OcrWord& w : line.words) {
       tops.push_back(w.box.y);
@@ -681,11 +692,7 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
     // the descenders and an underline below, and the lines around do not.
     const int y0 = std::clamp(top + h / 4, 0, image.height), y1 = std::clamp(bottom - h / 4, 0, image.height);
     if (y1 <= y0) continue;
-    std::fill(ink.begin(), ink.end(), 0);
-    for (int y = y0; y < y1; ++y) {
-      const uint8_t* row = image.pixels.data() + static_cast<size_t>(y) * image.stride();
-      for (int x = 0; x < image.width; ++x) ink[x] += row[static_cast<size_t>(x) * image.channels] < kInkBelow;
-    }
+    const std::vector<int> ink = InkPerColumn(image, 0, image.width, y0, y1);
     // Read ink: under any word that reaches into those rows, on any line.
     std::fill(covered.begin(), covered.end(), false);
     std::vector<Box> row_words;
@@ -695,21 +702,19 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
       for (int x = std::max(0, w->box.x); x < std::min(image.width, w->box.right()); ++x) covered[x] = true;
     }
     const int join = std::max(1, static_cast<int>(kUnreadJoinHeights * h));
-    // Column gaps are measured in word heights, as where lines are split.
-    const int word_h = MedianHeight(line.words);
     for (int x = 0; x < image.width;) {
       if (covered[x] || ink[x] == 0) {
         ++x;
         continue;
       }
-      int end = x + 1, last = x, sum = ink[x];
+      int last = x, sum = ink[x];
       for (int k = x + 1; k < image.width && k - last <= join && !covered[k]; ++k) {
         if (ink[k] > 0) {
           last = k;
           sum += ink[k];
         }
       }
-      end = last + 1;
+      const int end = last + 1;
       const int width = end - x;
       if (width >= kUnreadMinWidthHeights * h && sum >= kUnreadMinFill * width * (y1 - y0) &&
           InkedRows(image, x, end, y0, y1) >= kUnreadMinRows * (y1 - y0)) {
@@ -720,10 +725,7 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image) {
           grew = false;
           for (const Box& b : row_words) {
             const int gap = std::max(b.x - zone.right(), zone.x - b.right());
-            if (gap > kColumnGapHeights * word_h || (b.x >= zone.x && b.right() <= zone.right() && b.y >= zone.y &&
-                                                b.bottom() <= zone.bottom())) {
-              continue;
-            }
+            if (gap > kColumnGapHeights * word_h) continue;
             const Box grown = BoxUnion(zone, b);
             if (grown.x != zone.x || grown.right() != zone.right() || grown.y != zone.y ||
                 grown.bottom() != zone.bottom()) {

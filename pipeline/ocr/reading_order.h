@@ -82,6 +82,10 @@ std::vector<Box> FindUnreadInk(const PageText& page, const Image& image);
 constexpr double kFullerMinConfidence = 75;
 bool ReadsMoreLetters(const PageText& first, const Box& zone, const PageText& again);
 
+// Dark pixels (grey under 128; the first channel of a colour page) in each
+// column x_lo..x_hi-1 over rows y_lo..y_hi-1, which lie inside `page`.
+std::vector<int> InkPerColumn(const Image& page, int x_lo, int x_hi, int y_lo, int y_hi);
+
 // True when the centre of `box` lies in `zone`: the word belongs to the zone.
 bool CentreInside(const Box& box, const Box& zone);
 

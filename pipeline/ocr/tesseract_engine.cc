@@ -223,16 +223,6 @@ class TesseractEngine final : public Engine {
     return std::accumulate(ink.begin(), ink.end(), 0) > kMinCellInk;
   }
 
-  // Dark pixels in each column x_lo..x_hi-1 over rows y_lo..y_hi-1 (inside the page).
-  static std::vector<int> InkPerColumn(const Image& page, int x_lo, int x_hi, int y_lo, int y_hi) {
-    std::vector<int> ink(static_cast<size_t>(std::max(0, x_hi - x_lo)), 0);
-    for (int y = y_lo; y < y_hi; ++y) {
-      const uint8_t* row = page.pixels.data() + static_cast<size_t>(y) * page.stride();
-      for (int x = x_lo; x < x_hi; ++x) ink[x - x_lo] += row[static_cast<size_t>(x) * page.channels] < 128;
-    }
-    return ink;
-  }
-
   // Reads the merged header zone again as two columns, split at the emptiest
   // column of ink where the line crosses; keeps the first reading if the
   // second is less sure of itself.
