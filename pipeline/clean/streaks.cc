@@ -153,10 +153,37 @@ std::vector<cv::Range> Strips(const std::vector<bool>& column_holds) {
 struct Streaks {
   cv::Mat mask;                    // 255 on the streaks and their soft edges
   std::vector<cv::Range> strips;   // the columns that hold them
+  double faintest = 0;             // pixels darker than this are not paper
 };
 
+// Print a streak crossed runs on beyond its band. What is kept under a
+// streak but touches nothing dark beside it is a darker patch of the streak
+// or a speck on it; filled from around, it would grow into a blob that OCR
+// reads as a letter or a stop ("ra.."). It is hidden too, to be filled as
+// paper. `band`, `hidden` and `grey` cover the same part of the page.
+void HideLoneRemnants(const cv::Mat& grey, const cv::Mat& band, double faintest, cv::Mat& hidden) {
+  const cv::Mat kept = (band & ~hidden) | (~band & (grey < faintest));
+  cv::Mat labels, stats;
+  const int n = LabelComponents(kept, labels, stats, 8);
+  std::vector<uint8_t> reaches_out(n, 0);
+  for (int y = 0; y < kept.rows; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    const uint8_t* b = band.ptr<uint8_t>(y);
+    for (int x = 0; x < kept.cols; ++x) {
+      if (lab[x] && !b[x]) reaches_out[lab[x]] = 1;
+    }
+  }
+  for (int y = 0; y < kept.rows; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    uint8_t* h = hidden.ptr<uint8_t>(y);
+    for (int x = 0; x < kept.cols; ++x) {
+      if (lab[x] && !reaches_out[lab[x]]) h[x] = 255;
+    }
+  }
+}
+
 Streaks FindStreaks(const cv::Mat& grey, int page_rows) {
-  Streaks found{cv::Mat::zeros(grey.size(), CV_8U), {}};
+  Streaks found{cv::Mat::zeros(grey.size(), CV_8U), {}, FaintestStreak(grey)};
   cv::Mat& mask = found.mask;
   // Lengths are the page's, also when `grey` is only a part of it.
   if (page_rows <= 0) page_rows = grey.rows;
@@ -166,7 +193,7 @@ Streaks FindStreaks(const cv::Mat& grey, int page_rows) {
   if (grey.rows < 2 * run) return found;
   // Only the inked part of the page is searched (a closing page is mostly
   // paper); labels and runs below are in its coordinates.
-  const cv::Mat ink = grey < FaintestStreak(grey);
+  const cv::Mat ink = grey < found.faintest;
   const cv::Rect inked = InkBounds(ink, 0);
   if (inked.height < fifth) return found;
   std::vector<bool> has_run;
@@ -222,6 +249,8 @@ cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows) {
     RemoveStreaksIn(grey, streaks.mask, cv::Rect(columns.start, 0, columns.size(), grey.rows), out, hidden);
     const cv::Rect roi = cv::Rect(columns.start - kFillMargin, 0, columns.size() + 2 * kFillMargin, grey.rows) &
                          cv::Rect(0, 0, grey.cols, grey.rows);
+    cv::Mat hidden_here = hidden(roi);
+    HideLoneRemnants(grey(roi), streaks.mask(roi), streaks.faintest, hidden_here);
     cv::Mat filled;
     cv::inpaint(out(roi), hidden(roi), filled, kFillRadius, cv::INPAINT_TELEA);
     filled.copyTo(out(roi), hidden(roi));

@@ -868,6 +868,28 @@ TEST(StreakTest, AStreaksDarkCoreGoesWithItsPaleEdges) {
   EXPECT_GT(ShareAbove(RemoveStreaks(grey), streak, 200), 0.99);
 }
 
+// Specks on a streak, and patches where it runs darker, are darker than the
+// streak but reach no ink beside it: they go with it (filled from around,
+// each grew into a blob that OCR read as a stop or a letter: "ra.."), while
+// strokes that cross the band stay.
+TEST(StreakTest, SpecksOnAStreakGoWithItAndStrokesAcrossItStay) {
+  cv::Mat grey(1400, 1000, CV_8U, cv::Scalar(190));
+  cv::Mat streak = cv::Mat::zeros(grey.size(), CV_8U);
+  streak.colRange(497, 503).setTo(255);
+  grey.setTo(75, streak);
+  cv::Mat specks = cv::Mat::zeros(grey.size(), CV_8U), bars = cv::Mat::zeros(grey.size(), CV_8U);
+  for (int y = 100; y < 1300; y += 100) {
+    cv::circle(specks, {500, y}, 2, cv::Scalar(255), cv::FILLED);                       // a speck
+    specks(cv::Rect(498, y + 30, 4, 15)).setTo(255);                                   // a darker patch
+    cv::rectangle(bars, cv::Rect(470, y + 60, 60, 5), cv::Scalar(255), cv::FILLED);   // a stroke across
+  }
+  grey.setTo(25, specks | bars);
+  const cv::Mat out = RemoveStreaks(grey);
+  EXPECT_GT(ShareAbove(out, specks, 160), 0.95);
+  EXPECT_GT(ShareBelow(out, bars & ~streak, 100), 0.99);
+  EXPECT_GT(ShareBelow(out, bars & streak, 128), 0.8);
+}
+
 TEST(StreakTest, PageWithoutStreaksIsUnchanged) {
   const cv::Mat grey = ToGrey(MakeTextPage(1000, 1200).bgr);
   EXPECT_EQ(cv::countNonZero(StreakMask(grey)), 0);
