@@ -199,8 +199,17 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       q.skew_deg = EstimateSkew(analysis);
       if (std::abs(q.skew_deg) >= 0.05) {
         const double deg = -q.skew_deg;
-        turn([deg](const cv::Mat& m) { return RotateBy(m, deg); },
-             PageTransform::Rotation(colour.size(), deg));
+        const PageTransform t = PageTransform::Rotation(colour.size(), deg);
+        if (!grey_shared && std::abs(deg) <= kShearTurnMaxDeg) {
+          // The colour record is only kept, not read: two shears turn it
+          // in a fraction of a warp's time. What is read (the grey copy,
+          // the analysis copy) is turned by the exact rotation.
+          colour = RotateByShears(colour, deg, t.size);
+          analysis = RotateBy(analysis, deg);
+          grey_turn = grey_turn.Then(t);
+        } else {
+          turn([deg](const cv::Mat& m) { return RotateBy(m, deg); }, t);
+        }
       } else {
         q.skew_deg = 0;
       }

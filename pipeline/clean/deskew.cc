@@ -2,9 +2,11 @@
 // into few rows, so the sum of squared row counts peaks at the true angle.
 // The ink points are projected at each candidate angle instead of rotating
 // the image, which keeps the search to a few milliseconds.
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "clean/steps.h"
@@ -139,6 +141,129 @@ double EstimateSkew(const cv::Mat& grey, double max_deg) {
   a = BestAngle(ink, ink.all, a - 0.6, a + 0.6, 0.1);
   a = BestAngle(ink, ink.all, a - 0.1, a + 0.1, 0.01);
   return a;
+}
+
+namespace {
+
+// Weights of linear interpolation in 1/256.
+constexpr int kWeightBits = 8;
+constexpr int kWeightOne = 1 << kWeightBits;
+
+// A shift by `t` pixels as a whole part and a weight of the next pixel.
+struct Shift {
+  int whole;
+  int weight;  // 0 .. kWeightOne - 1
+};
+
+Shift ShiftOf(double t) {
+  const double whole = std::floor(t);
+  int weight = static_cast<int>(std::lround((t - whole) * kWeightOne));
+  int w = static_cast<int>(whole);
+  if (weight == kWeightOne) {
+    ++w;
+    weight = 0;
+  }
+  return {w, weight};
+}
+
+inline uint8_t Blend(int a, int b, int weight) {
+  return static_cast<uint8_t>((a * (kWeightOne - weight) + b * weight + kWeightOne / 2) >> kWeightBits);
+}
+
+// dst[j] = a[j] blended with b[j] by weight[j] (or by one weight for all),
+// in 16-bit arithmetic the compiler turns into vector instructions.
+void BlendSpan(const uint8_t* __restrict a, const uint8_t* __restrict b, const uint8_t* __restrict weight,
+               uint8_t* __restrict dst, int n) {
+  for (int j = 0; j < n; ++j) {
+    const uint16_t w = weight[j];
+    dst[j] = static_cast<uint8_t>((a[j] * (kWeightOne - w) + b[j] * w + kWeightOne / 2) >> kWeightBits);
+  }
+}
+
+void BlendSpan(const uint8_t* __restrict a, const uint8_t* __restrict b, uint16_t w, uint8_t* __restrict dst,
+               int n) {
+  const uint16_t v = kWeightOne - w;
+  for (int j = 0; j < n; ++j) {
+    dst[j] = static_cast<uint8_t>((a[j] * v + b[j] * w + kWeightOne / 2) >> kWeightBits);
+  }
+}
+
+// Pass one: row y of `in` moved right by s y + c1 (in pixels), on a canvas
+// `width` wide; paper white where the page has no pixels.
+void ShearRows(const cv::Mat& in, cv::Mat& out, double s, double c1) {
+  const int ch = in.channels(), w = in.cols, width = out.cols;
+  cv::parallel_for_(cv::Range(0, in.rows), [&](const cv::Range& rows) {
+    for (int y = rows.start; y < rows.end; ++y) {
+      // out(x) = in(x + k) blended with in(x + k + 1).
+      const Shift shift = ShiftOf(-(s * y + c1));
+      const int k = shift.whole, weight = shift.weight;
+      const uint8_t* src = in.ptr<uint8_t>(y);
+      uint8_t* dst = out.ptr<uint8_t>(y);
+      const int first = std::clamp(-k, 0, width), last = std::clamp(w - 1 - k, first, width);
+      const auto at = [&](int x, int c) { return x >= 0 && x < w ? src[x * ch + c] : 255; };
+      for (int x = 0; x < first; ++x) {
+        for (int c = 0; c < ch; ++c) dst[x * ch + c] = Blend(at(x + k, c), at(x + k + 1, c), weight);
+      }
+      const uint8_t* a = src + static_cast<ptrdiff_t>(k) * ch;
+      const uint8_t* b = a + ch;
+      BlendSpan(a + first * ch, b + first * ch, static_cast<uint16_t>(weight), dst + first * ch, (last - first) * ch);
+      for (int x = last; x < width; ++x) {
+        for (int c = 0; c < ch; ++c) dst[x * ch + c] = Blend(at(x + k, c), at(x + k + 1, c), weight);
+      }
+    }
+  });
+}
+
+// Pass two: column x of `in` moved down by b x + c2, on a canvas `out.rows`
+// high. Columns with the same whole shift form runs, so each output row is
+// a blend of two input rows run by run.
+void ShearColumns(const cv::Mat& in, cv::Mat& out, double b, double c2) {
+  const int ch = in.channels(), width = in.cols, h = in.rows;
+  std::vector<int> whole(width);
+  std::vector<uint8_t> weight(static_cast<size_t>(width) * ch);
+  for (int x = 0; x < width; ++x) {
+    const Shift shift = ShiftOf(-(b * x + c2));  // out(y) blends in(y + whole), in(y + whole + 1)
+    whole[x] = shift.whole;
+    for (int c = 0; c < ch; ++c) weight[static_cast<size_t>(x) * ch + c] = static_cast<uint8_t>(shift.weight);
+  }
+  struct Run {
+    int x0, x1, k;
+  };
+  std::vector<Run> runs;
+  for (int x = 0; x < width;) {
+    int end = x + 1;
+    while (end < width && whole[end] == whole[x]) ++end;
+    runs.push_back({x, end, whole[x]});
+    x = end;
+  }
+  const std::vector<uint8_t> paper(static_cast<size_t>(width) * ch, 255);
+  cv::parallel_for_(cv::Range(0, out.rows), [&](const cv::Range& rows) {
+    for (int y = rows.start; y < rows.end; ++y) {
+      uint8_t* dst = out.ptr<uint8_t>(y);
+      for (const Run& run : runs) {
+        const int r = y + run.k;
+        const uint8_t* a = r >= 0 && r < h ? in.ptr<uint8_t>(r) : paper.data();
+        const uint8_t* b = r + 1 >= 0 && r + 1 < h ? in.ptr<uint8_t>(r + 1) : paper.data();
+        const int j = run.x0 * ch;
+        BlendSpan(a + j, b + j, weight.data() + j, dst + j, (run.x1 - run.x0) * ch);
+      }
+    }
+  });
+}
+
+}  // namespace
+
+cv::Mat RotateByShears(const cv::Mat& page, double deg, cv::Size canvas) {
+  // Rows moved right by s y + c1, then columns down by -s x + c2: the map
+  // [1 s; -s 1-s^2], the page's middle onto the canvas's middle.
+  const double s = std::sin(deg * kPi / 180.0);
+  const double c1 = canvas.width / 2.0 - (page.cols / 2.0 + s * page.rows / 2.0);
+  const double c2 = canvas.height / 2.0 - page.rows / 2.0 + s * canvas.width / 2.0;
+  cv::Mat rows(page.rows, canvas.width, page.type());
+  ShearRows(page, rows, s, c1);
+  cv::Mat out(canvas, page.type());
+  ShearColumns(rows, out, -s, c2);
+  return out;
 }
 
 cv::Mat RotateBy(const cv::Mat& page, double deg) {

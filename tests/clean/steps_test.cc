@@ -73,6 +73,30 @@ TEST(DeskewTest, RotateByKeepsCornersOnAnEnlargedWhiteCanvas) {
   EXPECT_EQ(turned.at<uint8_t>(turned.rows / 2, turned.cols / 2), 0);
 }
 
+// The colour record's fast turn puts every pixel where the exact rotation
+// does, to within half a pixel, on the same canvas.
+TEST(DeskewTest, TurningByShearsMatchesTheRotation) {
+  const cv::Mat page = MakeTextPage(1400, 1800, 5).bgr;
+  for (double deg : {0.9, -0.4, 0.07}) {
+    const cv::Mat exact = RotateBy(page, deg);
+    const cv::Mat sheared = RotateByShears(page, deg, exact.size());
+    ASSERT_EQ(sheared.size(), exact.size()) << deg;
+    ASSERT_EQ(sheared.type(), exact.type()) << deg;
+    cv::Mat diff;
+    cv::absdiff(sheared, exact, diff);
+    EXPECT_LT(cv::mean(diff)[0], 1.5) << deg;
+    // A dot lands where the rotation puts it.
+    cv::Mat dot(page.size(), CV_8U, cv::Scalar(255));
+    cv::circle(dot, {1200, 1500}, 6, cv::Scalar(0), cv::FILLED);
+    const cv::Moments exact_dot = cv::moments(255 - RotateBy(dot, deg));
+    const cv::Moments sheared_dot = cv::moments(255 - RotateByShears(dot, deg, exact.size()));
+    EXPECT_NEAR(sheared_dot.m10 / sheared_dot.m00, exact_dot.m10 / exact_dot.m00, 0.5) << deg;
+    EXPECT_NEAR(sheared_dot.m01 / sheared_dot.m00, exact_dot.m01 / exact_dot.m00, 0.5) << deg;
+    // The grown canvas around the page is paper.
+    EXPECT_EQ(sheared.at<cv::Vec3b>(0, 0), cv::Vec3b(255, 255, 255)) << deg;
+  }
+}
+
 class GeometricOrientationTest : public ::testing::TestWithParam<int> {};
 
 TEST_P(GeometricOrientationTest, UndoesAQuarterTurn) {
