@@ -56,4 +56,25 @@ int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int co
   return n;
 }
 
+cv::Mat ComponentsHolding(const cv::Mat& mask, const cv::Mat& seed) {
+  cv::Mat labels, stats;
+  const int n = LabelComponents(mask, labels, stats, 8);
+  std::vector<uint8_t> held(n, 0);
+  for (int y = 0; y < mask.rows; ++y) {
+    const uint8_t* s = seed.ptr<uint8_t>(y);
+    const int* lab = labels.ptr<int>(y);
+    for (int x = 0; x < mask.cols; ++x) {
+      if (s[x]) held[lab[x]] = 255;
+    }
+  }
+  held[0] = 0;
+  cv::Mat out(mask.size(), CV_8U);
+  for (int y = 0; y < mask.rows; ++y) {
+    const int* lab = labels.ptr<int>(y);
+    uint8_t* o = out.ptr<uint8_t>(y);
+    for (int x = 0; x < mask.cols; ++x) o[x] = held[lab[x]];
+  }
+  return out;
+}
+
 }  // namespace sohoa::clean

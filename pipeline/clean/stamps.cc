@@ -30,28 +30,6 @@ cv::Mat HueMask(const cv::Mat& hsv, int min_saturation, int min_value) {
   return red_low | red_high | blue;
 }
 
-// The components of `weak` that hold a pixel of `strong`.
-cv::Mat GrowInto(const cv::Mat& strong, const cv::Mat& weak) {
-  cv::Mat labels;
-  const int n = cv::connectedComponents(weak | strong, labels, 8, CV_32S);
-  std::vector<uint8_t> keep(n, 0);
-  for (int y = 0; y < strong.rows; ++y) {
-    const uint8_t* s = strong.ptr<uint8_t>(y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < strong.cols; ++x) {
-      if (s[x]) keep[lab[x]] = 255;
-    }
-  }
-  keep[0] = 0;
-  cv::Mat grown(strong.size(), CV_8U);
-  for (int y = 0; y < strong.rows; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    uint8_t* g = grown.ptr<uint8_t>(y);
-    for (int x = 0; x < strong.cols; ++x) g[x] = keep[lab[x]];
-  }
-  return grown;
-}
-
 // Full-resolution parts of the page covered by the components of the
 // survey's quarter-size mask `ink`, with a margin of paper. Only components
 // holding at least `min_clear` pixels of clearly coloured ink count: on
@@ -91,7 +69,8 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
   // Hysteresis: clearly coloured ink, grown into the paler ink around it.
   // Blur and JPEG's half-resolution colour spread a stroke's colour a few
   // pixels wide at lower saturation; alone, such pixels could be anything.
-  const cv::Mat ink = GrowInto(HueMask(hsv, 90, 70), HueMask(hsv, 50, 60));
+  const cv::Mat strong = HueMask(hsv, 90, 70);
+  const cv::Mat ink = ComponentsHolding(HueMask(hsv, 50, 60) | strong, strong);
   // Around the ink, strokes blend with the paper (and JPEG smears colour),
   // to pale tints no hue test catches. There black
   // text stays dark in every channel, while ink and blends are fairly light

@@ -230,5 +230,9 @@ cv::Rect PartToClean(const cv::Mat& analysis, cv::Size page);
 // the number of labels, the background's (label 0, boxed as the whole
 // image) included.
 int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int connectivity);
+// The 8-connected components of `mask` that hold a pixel of `seed`, as 255 on
+// 0 (a stamp's clearly coloured ink grown into its paler strokes; what stays
+// under a streak and reaches ink beside it).
+cv::Mat ComponentsHolding(const cv::Mat& mask, const cv::Mat& seed);
 
 }  // namespace sohoa::clean

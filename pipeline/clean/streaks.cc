@@ -163,23 +163,7 @@ struct Streaks {
 // paper. `band`, `hidden` and `grey` cover the same part of the page.
 void HideLoneRemnants(const cv::Mat& grey, const cv::Mat& band, double faintest, cv::Mat& hidden) {
   const cv::Mat kept = (band & ~hidden) | (~band & (grey < faintest));
-  cv::Mat labels, stats;
-  const int n = LabelComponents(kept, labels, stats, 8);
-  std::vector<uint8_t> reaches_out(n, 0);
-  for (int y = 0; y < kept.rows; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    const uint8_t* b = band.ptr<uint8_t>(y);
-    for (int x = 0; x < kept.cols; ++x) {
-      if (lab[x] && !b[x]) reaches_out[lab[x]] = 1;
-    }
-  }
-  for (int y = 0; y < kept.rows; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    uint8_t* h = hidden.ptr<uint8_t>(y);
-    for (int x = 0; x < kept.cols; ++x) {
-      if (lab[x] && !reaches_out[lab[x]]) h[x] = 255;
-    }
-  }
+  hidden |= kept & ~ComponentsHolding(kept, kept & ~band);
 }
 
 Streaks FindStreaks(const cv::Mat& grey, int page_rows) {
