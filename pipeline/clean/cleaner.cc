@@ -163,8 +163,10 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     const bool grey_shared = grey.data == colour.data;
     PageTransform grey_turn = PageTransform::Identity(grey.size());
     // `rotate` turns any of the copies; `t` is that turn of the colour record.
-    auto turn = [&](const auto& rotate, const PageTransform& t) {
-      colour = rotate(colour);
+    // A colour page's record is only kept, not read: `rotate_record` may turn
+    // it by a cheaper approximation. A grey page's record is read.
+    auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_record) {
+      colour = grey_shared ? rotate(colour) : rotate_record(colour);
       analysis = rotate(analysis);
       if (grey_shared) {
         grey = colour;
@@ -173,8 +175,8 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       }
     };
     auto quarter_turn = [&](int deg) {
-      turn([deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); },
-           PageTransform::QuarterTurn(colour.size(), deg));
+      const auto rotate = [deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); };
+      turn(rotate, PageTransform::QuarterTurn(colour.size(), deg), rotate);
     };
     // The turned grey page, for the dump folder only.
     auto shown_grey = [&]() -> cv::Mat {
@@ -200,16 +202,12 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       if (std::abs(q.skew_deg) >= 0.05) {
         const double deg = -q.skew_deg;
         const PageTransform t = PageTransform::Rotation(colour.size(), deg);
-        if (!grey_shared && std::abs(deg) <= kShearTurnMaxDeg) {
-          // The colour record is only kept, not read: two shears turn it
-          // in a fraction of a warp's time. What is read (the grey copy,
-          // the analysis copy) is turned by the exact rotation.
-          colour = RotateByShears(colour, deg, t.size);
-          analysis = RotateBy(analysis, deg);
-          grey_turn = grey_turn.Then(t);
-        } else {
-          turn([deg](const cv::Mat& m) { return RotateBy(m, deg); }, t);
-        }
+        const auto rotate = [deg](const cv::Mat& m) { return RotateBy(m, deg); };
+        // A record skewed by up to kShearTurnMaxDeg (a scan's usual skew)
+        // is turned by two shears, in half a warp's time or less.
+        turn(rotate, t, [&](const cv::Mat& m) {
+          return std::abs(deg) <= kShearTurnMaxDeg ? RotateByShears(m, deg, t.size) : rotate(m);
+        });
       } else {
         q.skew_deg = 0;
       }

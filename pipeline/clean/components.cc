@@ -57,8 +57,8 @@ int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int co
 }
 
 cv::Mat ComponentsHolding(const cv::Mat& mask, const cv::Mat& seed) {
-  cv::Mat labels, stats;
-  const int n = LabelComponents(mask, labels, stats, 8);
+  cv::Mat labels;  // no boxes or areas needed
+  const int n = cv::connectedComponents(mask, labels, 8, CV_32S);
   std::vector<uint8_t> held(n, 0);
   for (int y = 0; y < mask.rows; ++y) {
     const uint8_t* s = seed.ptr<uint8_t>(y);

@@ -166,90 +166,47 @@ Shift ShiftOf(double t) {
   return {w, weight};
 }
 
-inline uint8_t Blend(int a, int b, int weight) {
+// `a` blended with `b` by `weight`: 16-bit arithmetic, which the compiler
+// turns into vector instructions in the loops below.
+inline uint8_t Blend(uint16_t a, uint16_t b, uint16_t weight) {
   return static_cast<uint8_t>((a * (kWeightOne - weight) + b * weight + kWeightOne / 2) >> kWeightBits);
 }
 
-// dst[j] = a[j] blended with b[j] by weight[j] (or by one weight for all),
-// in 16-bit arithmetic the compiler turns into vector instructions.
+// dst[j] = a[j] blended with b[j], by weight[j] or by one weight for all.
 void BlendSpan(const uint8_t* __restrict a, const uint8_t* __restrict b, const uint8_t* __restrict weight,
                uint8_t* __restrict dst, int n) {
-  for (int j = 0; j < n; ++j) {
-    const uint16_t w = weight[j];
-    dst[j] = static_cast<uint8_t>((a[j] * (kWeightOne - w) + b[j] * w + kWeightOne / 2) >> kWeightBits);
-  }
+  for (int j = 0; j < n; ++j) dst[j] = Blend(a[j], b[j], weight[j]);
 }
 
-void BlendSpan(const uint8_t* __restrict a, const uint8_t* __restrict b, uint16_t w, uint8_t* __restrict dst,
-               int n) {
-  const uint16_t v = kWeightOne - w;
-  for (int j = 0; j < n; ++j) {
-    dst[j] = static_cast<uint8_t>((a[j] * v + b[j] * w + kWeightOne / 2) >> kWeightBits);
-  }
+void BlendSpan(const uint8_t* __restrict a, const uint8_t* __restrict b, uint16_t weight,
+               uint8_t* __restrict dst, int n) {
+  for (int j = 0; j < n; ++j) dst[j] = Blend(a[j], b[j], weight);
 }
 
-// Pass one: row y of `in` moved right by s y + c1 (in pixels), on a canvas
-// `width` wide; paper white where the page has no pixels.
-void ShearRows(const cv::Mat& in, cv::Mat& out, double s, double c1) {
-  const int ch = in.channels(), w = in.cols, width = out.cols;
-  cv::parallel_for_(cv::Range(0, in.rows), [&](const cv::Range& rows) {
-    for (int y = rows.start; y < rows.end; ++y) {
-      // out(x) = in(x + k) blended with in(x + k + 1).
-      const Shift shift = ShiftOf(-(s * y + c1));
-      const int k = shift.whole, weight = shift.weight;
-      const uint8_t* src = in.ptr<uint8_t>(y);
-      uint8_t* dst = out.ptr<uint8_t>(y);
-      const int first = std::clamp(-k, 0, width), last = std::clamp(w - 1 - k, first, width);
-      const auto at = [&](int x, int c) { return x >= 0 && x < w ? src[x * ch + c] : 255; };
-      for (int x = 0; x < first; ++x) {
-        for (int c = 0; c < ch; ++c) dst[x * ch + c] = Blend(at(x + k, c), at(x + k + 1, c), weight);
-      }
-      const uint8_t* a = src + static_cast<ptrdiff_t>(k) * ch;
-      const uint8_t* b = a + ch;
-      BlendSpan(a + first * ch, b + first * ch, static_cast<uint16_t>(weight), dst + first * ch, (last - first) * ch);
-      for (int x = last; x < width; ++x) {
-        for (int c = 0; c < ch; ++c) dst[x * ch + c] = Blend(at(x + k, c), at(x + k + 1, c), weight);
-      }
+// Pass one, for row `y` of the page: `src` (`w` pixels of `ch` channels)
+// moved right by s y + c1 into `dst`, `width` pixels; paper white where the
+// page has no pixels.
+void ShearRow(const uint8_t* src, int w, int ch, int y, double s, double c1, uint8_t* dst, int width) {
+  // dst(x) = src(x + k) blended with src(x + k + 1).
+  const Shift shift = ShiftOf(-(s * y + c1));
+  const int k = shift.whole;
+  const int first = std::clamp(-k, 0, width), last = std::clamp(w - 1 - k, first, width);
+  const auto at = [&](int x, int c) -> uint16_t { return x >= 0 && x < w ? src[x * ch + c] : 255; };
+  const auto edge = [&](int x0, int x1) {
+    for (int x = x0; x < x1; ++x) {
+      for (int c = 0; c < ch; ++c) dst[x * ch + c] = Blend(at(x + k, c), at(x + k + 1, c), shift.weight);
     }
-  });
-}
-
-// Pass two: column x of `in` moved down by b x + c2, on a canvas `out.rows`
-// high. Columns with the same whole shift form runs, so each output row is
-// a blend of two input rows run by run.
-void ShearColumns(const cv::Mat& in, cv::Mat& out, double b, double c2) {
-  const int ch = in.channels(), width = in.cols, h = in.rows;
-  std::vector<int> whole(width);
-  std::vector<uint8_t> weight(static_cast<size_t>(width) * ch);
-  for (int x = 0; x < width; ++x) {
-    const Shift shift = ShiftOf(-(b * x + c2));  // out(y) blends in(y + whole), in(y + whole + 1)
-    whole[x] = shift.whole;
-    for (int c = 0; c < ch; ++c) weight[static_cast<size_t>(x) * ch + c] = static_cast<uint8_t>(shift.weight);
-  }
-  struct Run {
-    int x0, x1, k;
   };
-  std::vector<Run> runs;
-  for (int x = 0; x < width;) {
-    int end = x + 1;
-    while (end < width && whole[end] == whole[x]) ++end;
-    runs.push_back({x, end, whole[x]});
-    x = end;
-  }
-  const std::vector<uint8_t> paper(static_cast<size_t>(width) * ch, 255);
-  cv::parallel_for_(cv::Range(0, out.rows), [&](const cv::Range& rows) {
-    for (int y = rows.start; y < rows.end; ++y) {
-      uint8_t* dst = out.ptr<uint8_t>(y);
-      for (const Run& run : runs) {
-        const int r = y + run.k;
-        const uint8_t* a = r >= 0 && r < h ? in.ptr<uint8_t>(r) : paper.data();
-        const uint8_t* b = r + 1 >= 0 && r + 1 < h ? in.ptr<uint8_t>(r + 1) : paper.data();
-        const int j = run.x0 * ch;
-        BlendSpan(a + j, b + j, weight.data() + j, dst + j, (run.x1 - run.x0) * ch);
-      }
-    }
-  });
+  edge(0, first);
+  const uint8_t* a = src + static_cast<ptrdiff_t>(k + first) * ch;
+  BlendSpan(a, a + ch, static_cast<uint16_t>(shift.weight), dst + first * ch, (last - first) * ch);
+  edge(last, width);
 }
+
+// Output rows are made this many at a time, from the rows of pass one they
+// draw on, kept in a buffer that stays in cache: no page-sized intermediate
+// is written and read back.
+constexpr int kBandRows = 128;
 
 }  // namespace
 
@@ -259,10 +216,52 @@ cv::Mat RotateByShears(const cv::Mat& page, double deg, cv::Size canvas) {
   const double s = std::sin(deg * kPi / 180.0);
   const double c1 = canvas.width / 2.0 - (page.cols / 2.0 + s * page.rows / 2.0);
   const double c2 = canvas.height / 2.0 - page.rows / 2.0 + s * canvas.width / 2.0;
-  cv::Mat rows(page.rows, canvas.width, page.type());
-  ShearRows(page, rows, s, c1);
+  const int ch = page.channels(), width = canvas.width, h = page.rows;
+  // Pass two: output row y at column x blends rows y + k and y + k + 1 of
+  // pass one, k the whole part of s x - c2. Columns with the same k form
+  // runs, so a row is made run by run.
+  std::vector<uint8_t> weight(static_cast<size_t>(width) * ch);
+  struct Run {
+    int x0, x1, k;
+  };
+  std::vector<Run> runs;
+  for (int x = 0; x < width; ++x) {
+    const Shift shift = ShiftOf(s * x - c2);
+    std::fill_n(weight.begin() + static_cast<ptrdiff_t>(x) * ch, ch, static_cast<uint8_t>(shift.weight));
+    if (runs.empty() || runs.back().k != shift.whole) runs.push_back({x, x, shift.whole});
+    runs.back().x1 = x + 1;
+  }
+  int k_lo = runs.front().k, k_hi = k_lo;
+  for (const Run& run : runs) {
+    k_lo = std::min(k_lo, run.k);
+    k_hi = std::max(k_hi, run.k);
+  }
+  const std::vector<uint8_t> paper(static_cast<size_t>(width) * ch, 255);
   cv::Mat out(canvas, page.type());
-  ShearColumns(rows, out, -s, c2);
+  const int bands = (canvas.height + kBandRows - 1) / kBandRows;
+  cv::parallel_for_(
+      cv::Range(0, bands),
+      [&](const cv::Range& range) {
+        cv::Mat sheared(kBandRows + k_hi - k_lo + 1, width, page.type());
+        for (int band = range.start; band < range.end; ++band) {
+          const int y0 = band * kBandRows, y1 = std::min(canvas.height, y0 + kBandRows);
+          // The rows of pass one this band draws on, those of the page.
+          const int r0 = std::max(0, y0 + k_lo), r1 = std::min(h, y1 + k_hi + 1);
+          for (int r = r0; r < r1; ++r) {
+            ShearRow(page.ptr<uint8_t>(r), page.cols, ch, r, s, c1, sheared.ptr<uint8_t>(r - r0), width);
+          }
+          const auto row = [&](int r) { return r >= r0 && r < r1 ? sheared.ptr<uint8_t>(r - r0) : paper.data(); };
+          for (int y = y0; y < y1; ++y) {
+            uint8_t* dst = out.ptr<uint8_t>(y);
+            for (const Run& run : runs) {
+              const int j = run.x0 * ch;
+              BlendSpan(row(y + run.k) + j, row(y + run.k + 1) + j, weight.data() + j, dst + j,
+                        (run.x1 - run.x0) * ch);
+            }
+          }
+        }
+      },
+      cv::getNumThreads());
   return out;
 }
 

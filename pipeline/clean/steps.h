@@ -102,8 +102,8 @@ double EstimateSkew(const cv::Mat& grey, double max_deg = 15);
 cv::Mat RotateBy(const cv::Mat& page, double deg);
 // As RotateBy by up to kShearTurnMaxDeg, onto a canvas of `canvas` (the size
 // RotateBy gives), in two shears: rows moved sideways, then columns up or
-// down, each a pass of linear interpolation, at a quarter or less of the
-// cost of one general warp. The turn is the rotation up to a stretch of one
+// down, each a pass of linear interpolation, made band by band, at half the
+// cost of one general warp or less. The turn is the rotation up to a stretch of one
 // axis by 1 - cos(deg) (0.015%, half a pixel across an A4 page at 300 dpi):
 // for the colour record, not for a copy that is read.
 constexpr double kShearTurnMaxDeg = 1.0;

@@ -236,8 +236,8 @@ cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows) {
     cv::Mat hidden_here = hidden(roi);
     HideLoneRemnants(grey(roi), streaks.mask(roi), streaks.faintest, hidden_here);
     cv::Mat filled;
-    cv::inpaint(out(roi), hidden(roi), filled, kFillRadius, cv::INPAINT_TELEA);
-    filled.copyTo(out(roi), hidden(roi));
+    cv::inpaint(out(roi), hidden_here, filled, kFillRadius, cv::INPAINT_TELEA);
+    filled.copyTo(out(roi), hidden_here);
   }
   return out;
 }
