@@ -156,31 +156,45 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     if (options_.flatten_background) analysis = FlattenBackground(analysis);
     SOHOA_RETURN_IF_ERROR(log.Finish("analysis", analysis));
 
-    // The colour record and the analysis copy are turned whole. A grey page
-    // is its own OCR copy and is turned with them; a colour page's grey copy
-    // is turned only where it is cleaned (after deskew, the part that holds
-    // ink): its turns gather in `grey_turn` and are applied at once.
-    const bool grey_shared = grey.data == colour.data;
+    // The colour record and the analysis copy are turned whole. The grey
+    // copy OCR reads is turned only where it is cleaned (after deskew, the
+    // part that holds ink): its pending turns gather in `grey_turn` and are
+    // applied at once. A colour page's record is only kept, not read, so a
+    // small skew turns it by a cheaper approximation (`rotate_record`).
+    //
+    // A grey page is its own grey copy: the two share pixels while the
+    // record is turned exactly. Once the record is turned by the
+    // approximation, the grey copy's turn waits in `grey_turn` instead, and
+    // is resolved before any later turn: OCR reads the very pixels of the
+    // page turned whole, step by step.
+    const bool grey_page = grey.data == colour.data;
+    bool shared = grey_page;
     PageTransform grey_turn = PageTransform::Identity(grey.size());
-    // `rotate` turns any of the copies; `t` is that turn of the colour record.
-    // A colour page's record is only kept, not read: `rotate_record` may turn
-    // it by a cheaper approximation. A grey page's record is read.
-    auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_record) {
-      colour = grey_shared ? rotate(colour) : rotate_record(colour);
+    // `rotate` turns any of the copies exactly; `t` is that turn.
+    auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_record,
+                    bool record_exact) {
       analysis = rotate(analysis);
-      if (grey_shared) {
+      colour = rotate_record(colour);
+      if (shared && record_exact) {
         grey = colour;
-      } else {
-        grey_turn = grey_turn.Then(t);
+        grey_turn = PageTransform::Identity(grey.size());
+        return;
       }
+      shared = false;  // the grey copy keeps its pixels; its turn waits
+      if (grey_page && record_exact) {
+        grey = rotate(WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size)));
+        grey_turn = PageTransform::Identity(grey.size());
+        return;
+      }
+      grey_turn = grey_turn.Then(t);
     };
     auto quarter_turn = [&](int deg) {
       const auto rotate = [deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); };
-      turn(rotate, PageTransform::QuarterTurn(colour.size(), deg), rotate);
+      turn(rotate, PageTransform::QuarterTurn(colour.size(), deg), rotate, true);
     };
     // The turned grey page, for the dump folder only.
     auto shown_grey = [&]() -> cv::Mat {
-      if (grey_shared) return grey;
+      if (grey_turn.identity()) return grey;
       if (options_.dump_dir.empty()) return {};
       return WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size));
     };
@@ -205,9 +219,10 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
         const auto rotate = [deg](const cv::Mat& m) { return RotateBy(m, deg); };
         // A record skewed by up to kShearTurnMaxDeg (a scan's usual skew)
         // is turned by two shears, in half a warp's time or less.
+        const bool shears = std::abs(deg) <= kShearTurnMaxDeg;
         turn(rotate, t, [&](const cv::Mat& m) {
-          return std::abs(deg) <= kShearTurnMaxDeg ? RotateByShears(m, deg, t.size) : rotate(m);
-        });
+          return shears ? RotateByShears(m, deg, t.size) : rotate(m);
+        }, !shears);
       } else {
         q.skew_deg = 0;
       }
@@ -229,9 +244,9 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // From here on only the part of the page that holds ink is cleaned (a
     // closing page is mostly paper); the rest of the OCR copy is paper.
     log.Start();
-    const cv::Size level = grey_shared ? grey.size() : grey_turn.size;
+    const cv::Size level = grey_turn.size;
     const cv::Rect part = PartToClean(analysis, level);
-    cv::Mat ocr = grey_shared ? grey(part) : WarpPart(grey, grey_turn, part);
+    cv::Mat ocr = WarpPart(grey, grey_turn, part);
     SOHOA_RETURN_IF_ERROR(log.Finish("inked_part", ocr));
 
     log.Start();

@@ -58,13 +58,17 @@ bool PageTransform::identity() const {
 
 cv::Mat WarpPart(const cv::Mat& page, const PageTransform& t, cv::Rect part) {
   if (t.identity()) return page(part);
+  // Whole rows are turned and the part's columns cut from them. warpAffine
+  // rounds a pixel's source position from its column and its row apart: a
+  // band of whole rows is the very pixels of the page turned whole, while a
+  // part that starts in another column lands up to 1/32 pixel elsewhere,
+  // which OCR can read differently.
   cv::Matx23d shifted = t.m;
-  shifted(0, 2) -= part.x;
   shifted(1, 2) -= part.y;
-  cv::Mat out;
-  cv::warpAffine(page, out, shifted, part.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                 cv::Scalar::all(255));
-  return out;
+  cv::Mat rows;
+  cv::warpAffine(page, rows, shifted, cv::Size(t.size.width, part.height), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, cv::Scalar::all(255));
+  return rows.colRange(part.x, part.br().x);
 }
 
 }  // namespace sohoa::clean

@@ -126,9 +126,9 @@ struct PageTransform {
   bool identity() const;
 };
 // The part `part` (in the turned page's pixels) of `page` turned by `t`:
-// what turning the whole page and cutting out `part` gives, at the cost of
-// the part alone; paper white where the turned page has no pixels. A view of
-// `page` when `t` is the identity.
+// the same pixels as warping the whole page by `t` and cutting out `part`,
+// at the cost of the part's rows; paper white where the turned page has no pixels.
+// A view of `page` when `t` is the identity.
 cv::Mat WarpPart(const cv::Mat& page, const PageTransform& t, cv::Rect part);
 
 // borders.cc ----------------------------------------------------------------

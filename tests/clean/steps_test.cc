@@ -193,6 +193,23 @@ TEST(PageTransformTest, ARotationThenATurnOverOfAPartMatchesTurningThePage) {
   EXPECT_EQ(WarpPart(grey, rotated, cv::Rect(0, 0, 5, 5)).at<uint8_t>(0, 0), 255);
 }
 
+// warpAffine rounds a pixel's source position from its column and its row
+// apart: a part that starts in another column must still get the pixels of
+// the page turned whole, not ones up to 1/32 pixel off.
+TEST(PageTransformTest, ARotatedPartIsExactlyThatPartOfTheRotatedPage) {
+  const cv::Mat grey = ToGrey(MakeTextPage(900, 1100, 3).bgr);
+  for (double deg : {0.3, -0.8, 2.6}) {
+    const cv::Mat turned = RotateBy(grey, deg);
+    const PageTransform t = PageTransform::Rotation(grey.size(), deg);
+    ASSERT_EQ(t.size, turned.size()) << deg;
+    for (const cv::Rect part : {cv::Rect(37, 120, 700, 800), cv::Rect(0, 3, turned.cols, 500),
+                                cv::Rect(250, 0, 33, turned.rows)}) {
+      EXPECT_EQ(cv::norm(WarpPart(grey, t, part), turned(part), cv::NORM_INF), 0)
+          << deg << " at " << part;
+    }
+  }
+}
+
 TEST(PageTransformTest, NoTurnGivesAViewOfThePart) {
   const cv::Mat grey(20, 30, CV_8U, cv::Scalar(7));
   const cv::Mat part = WarpPart(grey, PageTransform::Identity(grey.size()), cv::Rect(2, 3, 10, 10));
