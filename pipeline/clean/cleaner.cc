@@ -159,8 +159,9 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // The colour record and the analysis copy are turned whole. The grey
     // copy OCR reads is turned only where it is cleaned (after deskew, the
     // part that holds ink): its pending turns gather in `grey_turn` and are
-    // applied at once. A colour page's record is only kept, not read, so a
-    // small skew turns it by a cheaper approximation (`rotate_record`).
+    // applied at once. The record is only kept and the analysis copy only
+    // measured, neither read, so a small skew turns them by a cheaper
+    // approximation (`rotate_roughly`).
     //
     // A grey page is its own grey copy: the two share pixels while the
     // record is turned exactly. Once the record is turned by the
@@ -171,17 +172,17 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     bool shared = grey_page;
     PageTransform grey_turn = PageTransform::Identity(grey.size());
     // `rotate` turns any of the copies exactly; `t` is that turn.
-    auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_record,
-                    bool record_exact) {
-      analysis = rotate(analysis);
-      colour = rotate_record(colour);
-      if (shared && record_exact) {
+    auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_roughly,
+                    bool exact) {
+      analysis = rotate_roughly(analysis);
+      colour = rotate_roughly(colour);
+      if (shared && exact) {
         grey = colour;
         grey_turn = PageTransform::Identity(grey.size());
         return;
       }
       shared = false;  // the grey copy keeps its pixels; its turn waits
-      if (grey_page && record_exact) {
+      if (grey_page && exact) {
         grey = rotate(WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size)));
         grey_turn = PageTransform::Identity(grey.size());
         return;
@@ -217,11 +218,12 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
         const double deg = -q.skew_deg;
         const PageTransform t = PageTransform::Rotation(colour.size(), deg);
         const auto rotate = [deg](const cv::Mat& m) { return RotateBy(m, deg); };
-        // A record skewed by up to kShearTurnMaxDeg (a scan's usual skew)
-        // is turned by two shears, in half a warp's time or less.
+        // A skew of up to kShearTurnMaxDeg (a scan's usual skew) is turned
+        // by two shears, in half a warp's time or less.
         const bool shears = std::abs(deg) <= kShearTurnMaxDeg;
         turn(rotate, t, [&](const cv::Mat& m) {
-          return shears ? RotateByShears(m, deg, t.size) : rotate(m);
+          return shears ? RotateByShears(m, deg, PageTransform::Rotation(m.size(), deg).size)
+                        : rotate(m);
         }, !shears);
       } else {
         q.skew_deg = 0;
