@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
 
 #include "clean/steps.h"
 
@@ -260,6 +261,81 @@ bool Speckled(int far_specks, cv::Size page, double dpi) {
 constexpr double kFaintest = 0.06;
 constexpr size_t kLettersSampled = 256;
 
+// A speck pressed onto a letter is one component with it, so no rule of
+// placing can take it off ("diện" read "điện", "Sự cần" "Sự-cần"). On a
+// speckled page it still shows as what print never is: a blob as thick as
+// a dot with no print-dark core, paler than the letters' cores by this
+// share of the way to white paper. The strokes' soft edges are that pale
+// too, but a pixel or two wide.
+constexpr double kPaleCore = 0.15;
+// Thick: a square this wide fits inside it (pixels at 300 dpi).
+constexpr int kPaleBlobWidth = 5;
+// And no larger than this either way: a dot-sized mark with its soft edge.
+// A stroke of pale print (a lighter letter, a rule) is longer.
+constexpr int kPaleBlobMaxSide = 12;
+// Its soft edge, filled with it.
+constexpr int kPaleBlobEdge = 2;
+// The fill reads this far around what it fills (Telea's radius).
+constexpr int kFillRadius = 3;
+
+// Fills the pale blobs (see kPaleCore) of `page` within `part` from the
+// pixels around them: a copier's speck hides what lies under it, paper or
+// the edge of a stroke, and both run on through it (OpenCV's inpainting,
+// Telea's method, as a streak's band is filled). Only pale pixels are
+// filled, so the print a blob lies on keeps every dark pixel. `print` is
+// the letters' core darkness; `unit` the page's dpi over 300.
+void FillPaleBlobs(cv::Mat& page, const cv::Rect& part, double print, double unit) {
+  const auto px = [unit](int at300) { return std::max(1, static_cast<int>(std::lround(at300 * unit))); };
+  const double pale = print + kPaleCore * (255 - print);
+  const double paper = 255 - kPaleCore * (255 - print);
+  cv::Mat grey = page(part);
+  // The blobs' cores: where the square fits in pale pixels.
+  cv::Mat core;
+  cv::inRange(grey, cv::Scalar(std::floor(pale) + 1), cv::Scalar(std::ceil(paper) - 1), core);
+  const int width = std::max(3, px(kPaleBlobWidth));
+  cv::erode(core, core, cv::getStructuringElement(cv::MORPH_RECT, {width, width}));
+  const int max_side = px(kPaleBlobMaxSide);
+  // A blob is its core grown by half the square, and its soft edge round that.
+  const int grow = width / 2 + px(kPaleBlobEdge);
+  const cv::Mat square = cv::getStructuringElement(cv::MORPH_RECT, {2 * grow + 1, 2 * grow + 1});
+  const int reach = grow + kFillRadius;
+  std::vector<cv::Point> cores, blob, stack;
+  cv::findNonZero(core, cores);
+  for (const cv::Point& seed : cores) {
+    if (!core.at<uint8_t>(seed)) continue;  // a blob met already
+    // The core's pixels, 8-connected (cleared as they are met).
+    blob.clear();
+    stack.assign(1, seed);
+    core.at<uint8_t>(seed) = 0;
+    cv::Rect box(seed, cv::Size(1, 1));
+    while (!stack.empty()) {
+      const cv::Point p = stack.back();
+      stack.pop_back();
+      blob.push_back(p);
+      box |= cv::Rect(p, cv::Size(1, 1));
+      for (int y = std::max(0, p.y - 1); y <= std::min(core.rows - 1, p.y + 1); ++y) {
+        for (int x = std::max(0, p.x - 1); x <= std::min(core.cols - 1, p.x + 1); ++x) {
+          if (!core.at<uint8_t>(y, x)) continue;
+          core.at<uint8_t>(y, x) = 0;
+          stack.push_back({x, y});
+        }
+      }
+    }
+    if (box.width + width - 1 > max_side || box.height + width - 1 > max_side) continue;
+    const cv::Rect around =
+        cv::Rect(box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach) &
+        cv::Rect(0, 0, grey.cols, grey.rows);
+    cv::Mat hidden = cv::Mat::zeros(around.size(), CV_8U);
+    for (const cv::Point& p : blob) hidden.at<uint8_t>(p - around.tl()) = 255;
+    cv::dilate(hidden, hidden, square);
+    cv::Mat target = grey(around);
+    hidden &= target > pale;
+    cv::Mat filled;
+    cv::inpaint(target, hidden, filled, kFillRadius, cv::INPAINT_TELEA);
+    filled.copyTo(target);
+  }
+}
+
 // Darkest grey of component `label`, whose box is `b`, in the page `grey`
 // (`labels` cover its part `inked`).
 uint8_t DarkestOf(const cv::Mat& grey, const cv::Mat& labels, const cv::Rect& inked, const Box& b, int label) {
@@ -451,6 +527,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     }
   }
   for (int i : near) remove[i] = !keep[i];
+  double pale_blobs_under = -1;  // the print's darkness, on a speckled page
   // On a speckled page a mark must also be as dark as print.
   if (Speckled(static_cast<int>(far.size()), page.area() > 0 ? page : grey.size(), dpi)) {
     // The letters' darkness from a few hundred of them, spread over the page.
@@ -467,6 +544,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
       auto mid = letter_darkest.begin() + letter_darkest.size() / 2;
       std::nth_element(letter_darkest.begin(), mid, letter_darkest.end());
       const double print = *mid;
+      pale_blobs_under = print;
       const double faintest_print = print + kFaintest * (255 - print);
       for (int i : near) {
         if (keep[i] && DarkestOf(grey, labels, inked, boxes[i], i) > faintest_print) {
@@ -566,6 +644,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     }
   }
   result.page = grey.clone();
+  if (pale_blobs_under >= 0) FillPaleBlobs(result.page, inked, pale_blobs_under, unit);
   if (result.specks_removed == 0) return result;
   // Paint removed specks white (paper, after flattening) with a pixel of
   // their soft edge, which would otherwise stay as a faint ring. Only each

@@ -635,6 +635,48 @@ void ExpectSpecksGoOnlyFromASpeckledPage(const cv::Mat& text, const cv::Mat& mar
   EXPECT_GT(ShareBelow(Despeckle(clean, 300).page, specks, 100), 0.95);
 }
 
+// A copier's speck pressed onto a letter is one component with it, so only
+// its look tells it from print on a speckled page: a blob as thick as a dot,
+// paler than print all through. It is filled from around it: no blob of the
+// copier's grey is left, and a stem under one runs on through it. Pale print
+// longer than a dot (a grey rule) and the letters' own pixels stay; on a
+// clean page nothing is touched.
+TEST(DespeckleTest, OnASpeckledPagePaleBlobsPressedOntoLettersAreFilledFromAround) {
+  const cv::Size size(1600, 1200);
+  cv::Mat stems = cv::Mat::zeros(size, CV_8U);
+  for (int k = 0; k < 8; ++k) cv::rectangle(stems, cv::Rect(300 + 90 * k, 500, 9, 45), cv::Scalar(255), cv::FILLED);
+  // Blobs of a copier's grey: beside a stem, touching it, and over a stem.
+  cv::Mat blobs = cv::Mat::zeros(size, CV_8U), over = cv::Mat::zeros(size, CV_8U);
+  for (int k = 0; k < 4; ++k) cv::circle(blobs, {300 + 90 * k + 9 + 3, 515}, 4, cv::Scalar(255), cv::FILLED);
+  for (int k = 4; k < 8; ++k) cv::circle(over, {300 + 90 * k + 4, 520}, 4, cv::Scalar(255), cv::FILLED);
+  blobs |= over;
+  const cv::Mat stem_under = over & stems;
+  const cv::Mat stems_bare = stems & ~blobs;
+  cv::Mat rule = cv::Mat::zeros(size, CV_8U);
+  cv::rectangle(rule, cv::Rect(300, 700, 60, 6), cv::Scalar(255), cv::FILLED);
+  const auto print = [&](cv::Mat grey) {
+    grey.setTo(90, blobs | rule);
+    return grey;
+  };
+  // Where a 5 px square of the copier's grey (neither print nor paper) fits.
+  const auto pale_cores = [](const cv::Mat& page) {
+    cv::Mat core;
+    cv::erode((page > 40) & (page < 215), core, cv::Mat::ones(5, 5, CV_8U));
+    return core;
+  };
+
+  const DespeckleResult result = Despeckle(print(PrintOnASpeckledPage(stems)), 300);
+  EXPECT_EQ(cv::countNonZero(pale_cores(result.page) & blobs), 0);
+  EXPECT_LT(cv::mean(result.page, stem_under)[0], 60);
+  EXPECT_GT(ShareBelow(result.page, stems_bare, 40), 0.99);
+  EXPECT_GT(ShareBelow(result.page, rule, 100), 0.99);
+
+  cv::Mat plain(size, CV_8U, cv::Scalar(255));
+  plain.setTo(20, stems);
+  const DespeckleResult untouched = Despeckle(print(plain), 300);
+  EXPECT_GT(cv::countNonZero(pale_cores(untouched.page) & blobs), 30);
+}
+
 // On a speckled page, a dot-sized speck over a letter other than an i or a j
 // goes (OCR reads it as a tone mark: "n" -> "ñ", "á" -> "ắ"), and so does
 // one pressed to a letter's top ("quý·" read "quý:"); tone marks, which are
