@@ -638,7 +638,8 @@ void ExpectSpecksGoOnlyFromASpeckledPage(const cv::Mat& text, const cv::Mat& mar
 // A copier's speck pressed onto a letter is one component with it, so only
 // its look tells it from print on a speckled page: a blob as thick as a dot,
 // paler than print all through. It is filled from around it: no blob of the
-// copier's grey is left, and a stem under one runs on through it. Pale print
+// copier's grey is left, a stem under one runs on through it, and one on
+// paper alone becomes paper. Pale print
 // longer than a dot (a grey rule) and the letters' own pixels stay; on a
 // clean page nothing is touched.
 TEST(DespeckleTest, OnASpeckledPagePaleBlobsPressedOntoLettersAreFilledFromAround) {
@@ -652,10 +653,13 @@ TEST(DespeckleTest, OnASpeckledPagePaleBlobsPressedOntoLettersAreFilledFromAroun
   blobs |= over;
   const cv::Mat stem_under = over & stems;
   const cv::Mat stems_bare = stems & ~blobs;
+  // One on paper alone, larger than any mark: no rule of placing takes it.
+  cv::Mat alone = cv::Mat::zeros(size, CV_8U);
+  cv::circle(alone, {500, 620}, 5, cv::Scalar(255), cv::FILLED);
   cv::Mat rule = cv::Mat::zeros(size, CV_8U);
   cv::rectangle(rule, cv::Rect(300, 700, 60, 6), cv::Scalar(255), cv::FILLED);
   const auto print = [&](cv::Mat grey) {
-    grey.setTo(90, blobs | rule);
+    grey.setTo(90, blobs | alone | rule);
     return grey;
   };
   // Where a 5 px square of the copier's grey (neither print nor paper) fits.
@@ -668,6 +672,7 @@ TEST(DespeckleTest, OnASpeckledPagePaleBlobsPressedOntoLettersAreFilledFromAroun
   const DespeckleResult result = Despeckle(print(PrintOnASpeckledPage(stems)), 300);
   EXPECT_EQ(cv::countNonZero(pale_cores(result.page) & blobs), 0);
   EXPECT_LT(cv::mean(result.page, stem_under)[0], 60);
+  EXPECT_GT(ShareAbove(result.page, alone, 230), 0.99);
   EXPECT_GT(ShareBelow(result.page, stems_bare, 40), 0.99);
   EXPECT_GT(ShareBelow(result.page, rule, 100), 0.99);
 
