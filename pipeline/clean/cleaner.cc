@@ -171,7 +171,8 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     const bool grey_page = grey.data == colour.data;
     bool shared = grey_page;
     PageTransform grey_turn = PageTransform::Identity(grey.size());
-    // `rotate` turns any of the copies exactly; `t` is that turn.
+    // `rotate` turns any of the copies exactly and `t` is that turn;
+    // `exact` says whether `rotate_roughly` is `rotate` itself.
     auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_roughly,
                     bool exact) {
       analysis = rotate_roughly(analysis);
