@@ -284,10 +284,12 @@ constexpr int kFillRadius = 3;
 // print is filled by OpenCV's inpainting (Telea's method, as a streak's band
 // is), only in its pale pixels, so the print keeps every dark pixel; one
 // lying on paper alone (hundreds on a speckled page) with the mean of the
-// paper around it (not of print nearby), at a fraction of the cost. `print` is the letters' core
-// darkness; `unit` the page's dpi over 300.
+// paper around it (not of print nearby), at a fraction of the cost.
+// `print` is the letters' core darkness; `unit` the page's dpi over 300.
 void FillPaleBlobs(cv::Mat& page, const cv::Rect& part, double print, double unit) {
-  const auto px = [unit](int at300) { return std::max(1, static_cast<int>(std::lround(at300 * unit))); };
+  const auto px = [unit](int at300) {
+    return std::max(1, static_cast<int>(std::lround(at300 * unit)));
+  };
   const double pale = print + kPaleCore * (255 - print);
   const double paper = 255 - kPaleCore * (255 - print);
   cv::Mat grey = page(part);
@@ -334,7 +336,9 @@ void FillPaleBlobs(cv::Mat& page, const cv::Rect& part, double print, double uni
     const cv::Mat dark = target <= pale;
     if (cv::countNonZero(hidden & dark) == 0) {
       const cv::Mat around_paper = ~hidden & (target >= paper);
-      target.setTo(cv::countNonZero(around_paper) > 0 ? cv::mean(target, around_paper) : cv::Scalar(255), hidden);
+      const cv::Scalar fill =
+          cv::countNonZero(around_paper) > 0 ? cv::mean(target, around_paper) : cv::Scalar(255);
+      target.setTo(fill, hidden);
       continue;
     }
     hidden &= ~dark;
@@ -535,7 +539,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     }
   }
   for (int i : near) remove[i] = !keep[i];
-  double pale_blobs_under = -1;  // the print's darkness, on a speckled page
+  double print_darkness = -1;  // the letters' core darkness, known on a speckled page
   // On a speckled page a mark must also be as dark as print.
   if (Speckled(static_cast<int>(far.size()), page.area() > 0 ? page : grey.size(), dpi)) {
     // The letters' darkness from a few hundred of them, spread over the page.
@@ -552,7 +556,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
       auto mid = letter_darkest.begin() + letter_darkest.size() / 2;
       std::nth_element(letter_darkest.begin(), mid, letter_darkest.end());
       const double print = *mid;
-      pale_blobs_under = print;
+      print_darkness = print;
       const double faintest_print = print + kFaintest * (255 - print);
       for (int i : near) {
         if (keep[i] && DarkestOf(grey, labels, inked, boxes[i], i) > faintest_print) {
@@ -652,7 +656,7 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
     }
   }
   result.page = grey.clone();
-  if (pale_blobs_under >= 0) FillPaleBlobs(result.page, inked, pale_blobs_under, unit);
+  if (print_darkness >= 0) FillPaleBlobs(result.page, inked, print_darkness, unit);
   if (result.specks_removed == 0) return result;
   // Paint removed specks white (paper, after flattening) with a pixel of
   // their soft edge, which would otherwise stay as a faint ring. Only each
