@@ -222,10 +222,8 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
         // A skew of up to kShearTurnMaxDeg (a scan's usual skew) is turned
         // by two shears, in half a warp's time or less.
         const bool shears = std::abs(deg) <= kShearTurnMaxDeg;
-        turn(rotate, t, [&](const cv::Mat& m) {
-          return shears ? RotateByShears(m, deg, PageTransform::Rotation(m.size(), deg).size)
-                        : rotate(m);
-        }, !shears);
+        turn(rotate, t, [&](const cv::Mat& m) { return shears ? RotateByShears(m, deg) : rotate(m); },
+             !shears);
       } else {
         q.skew_deg = 0;
       }

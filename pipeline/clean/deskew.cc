@@ -210,7 +210,8 @@ constexpr int kBandRows = 128;
 
 }  // namespace
 
-cv::Mat RotateByShears(const cv::Mat& page, double deg, cv::Size canvas) {
+cv::Mat RotateByShears(const cv::Mat& page, double deg) {
+  const cv::Size canvas = PageTransform::Rotation(page.size(), deg).size;
   // Rows moved right by s y + c1, then columns down by -s x + c2: the map
   // [1 s; -s 1-s^2], the page's middle onto the canvas's middle.
   const double s = std::sin(deg * kPi / 180.0);

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
-#include <opencv2/photo.hpp>
 
 #include "clean/steps.h"
 
@@ -275,16 +274,14 @@ constexpr int kPaleBlobWidth = 5;
 constexpr int kPaleBlobMaxSide = 12;
 // Its soft edge, filled with it.
 constexpr int kPaleBlobEdge = 2;
-// The fill reads this far around what it fills (Telea's radius).
-constexpr int kFillRadius = 3;
 
 // Fills the pale blobs (see kPaleCore) of `page` within `part` from the
 // pixels around them: a copier's speck hides what lies under it, paper or
 // the edge of a stroke, and both run on through it. A blob pressed onto
-// print is filled by OpenCV's inpainting (Telea's method, as a streak's band
-// is), only in its pale pixels, so the print keeps every dark pixel; one
-// lying on paper alone (hundreds on a speckled page) with the mean of the
-// paper around it (not of print nearby), at a fraction of the cost.
+// print is filled as a streak's band is (`FillFromAround`), only in its
+// pale pixels, so the print keeps every dark pixel; one lying on paper
+// alone (hundreds on a speckled page) with the mean of the paper around it
+// (not of print nearby), at a fraction of the cost.
 // `print` is the letters' core darkness; `unit` the page's dpi over 300.
 void FillPaleBlobs(cv::Mat& page, const cv::Rect& part, double print, double unit) {
   const auto px = [unit](int at300) {
@@ -342,9 +339,7 @@ void FillPaleBlobs(cv::Mat& page, const cv::Rect& part, double print, double uni
       continue;
     }
     hidden &= ~dark;
-    cv::Mat filled;
-    cv::inpaint(target, hidden, filled, kFillRadius, cv::INPAINT_TELEA);
-    filled.copyTo(target);
+    FillFromAround(target, hidden);
   }
 }
 

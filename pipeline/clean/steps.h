@@ -100,14 +100,14 @@ double EstimateSkew(const cv::Mat& grey, double max_deg = 15);
 // Rotates by `deg` counter-clockwise about the centre, enlarging the canvas so
 // no corner is lost; new area is filled white.
 cv::Mat RotateBy(const cv::Mat& page, double deg);
-// As RotateBy by up to kShearTurnMaxDeg, onto a canvas of `canvas` (the size
-// RotateBy gives), in two shears: rows moved sideways, then columns up or
-// down, each a pass of linear interpolation, made band by band, at half the
-// cost of one general warp or less. The turn is the rotation up to a stretch of one
-// axis by 1 - cos(deg) (0.015%, half a pixel across an A4 page at 300 dpi):
-// for the colour record, not for a copy that is read.
+// As RotateBy by up to kShearTurnMaxDeg, onto the same canvas, in two
+// shears: rows moved sideways, then columns up or down, each a pass of
+// linear interpolation, made band by band, at half the cost of one general
+// warp or less. The turn is the rotation up to a stretch of one axis by
+// 1 - cos(deg) (0.015%, half a pixel across an A4 page at 300 dpi): for the
+// record and the analysis copy, kept or measured, not for a copy OCR reads.
 constexpr double kShearTurnMaxDeg = 1.0;
-cv::Mat RotateByShears(const cv::Mat& page, double deg, cv::Size canvas);
+cv::Mat RotateByShears(const cv::Mat& page, double deg);
 
 // page_transform.cc ---------------------------------------------------------
 // A turn of a page as an affine map (x, y) -> m * (x, y, 1) and the size of
@@ -223,6 +223,14 @@ cv::Rect InkBounds(const cv::Mat& ink, int margin);
 // darker than the paper, with a margin wider than those steps read around
 // it; the whole page when there is no ink. Outside it the page is paper.
 cv::Rect PartToClean(const cv::Mat& analysis, cv::Size page);
+
+// fill.cc --------------------------------------------------------------------
+// Fills the pixels of `image` (a view: written in place) set in `hidden`
+// from those around them, within kFillRadius (OpenCV's inpainting, Telea's
+// method): a stroke that runs into the hidden part runs on through it, paper
+// stays paper. For what a streak or a copier's speck hid.
+constexpr int kFillRadius = 3;
+void FillFromAround(cv::Mat& image, const cv::Mat& hidden);
 
 // components.cc --------------------------------------------------------------
 // cv::connectedComponentsWithStats without the centroids, at a fraction of

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
-#include <opencv2/photo.hpp>
 
 #include "clean/steps.h"
 
@@ -57,9 +56,8 @@ constexpr double kStreakBelowPaper = 0.15;
 // grey (or a quarter of it, for a pale streak) is print the streak crossed.
 constexpr int kPrintUnderStreak = 25;
 
-// What a streak hid is filled from this far around (px), looking this far
-// beside the band for the strokes that cross it.
-constexpr double kFillRadius = 3;
+// What a streak hid is filled looking this far (px) beside the band for the
+// strokes that cross it.
 constexpr int kFillMargin = 8;
 
 double FaintestStreak(const cv::Mat& grey) {
@@ -235,9 +233,8 @@ cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows) {
                          cv::Rect(0, 0, grey.cols, grey.rows);
     cv::Mat hidden_here = hidden(roi);
     HideLoneRemnants(grey(roi), streaks.mask(roi), streaks.faintest, hidden_here);
-    cv::Mat filled;
-    cv::inpaint(out(roi), hidden_here, filled, kFillRadius, cv::INPAINT_TELEA);
-    filled.copyTo(out(roi), hidden_here);
+    cv::Mat out_here = out(roi);
+    FillFromAround(out_here, hidden_here);
   }
   return out;
 }

@@ -79,7 +79,7 @@ TEST(DeskewTest, TurningByShearsMatchesTheRotation) {
   const cv::Mat page = MakeTextPage(1400, 1800, 5).bgr;
   for (double deg : {0.9, -0.4, 0.07}) {
     const cv::Mat exact = RotateBy(page, deg);
-    const cv::Mat sheared = RotateByShears(page, deg, exact.size());
+    const cv::Mat sheared = RotateByShears(page, deg);
     ASSERT_EQ(sheared.size(), exact.size()) << deg;
     ASSERT_EQ(sheared.type(), exact.type()) << deg;
     cv::Mat diff;
@@ -89,7 +89,7 @@ TEST(DeskewTest, TurningByShearsMatchesTheRotation) {
     cv::Mat dot(page.size(), CV_8U, cv::Scalar(255));
     cv::circle(dot, {1200, 1500}, 6, cv::Scalar(0), cv::FILLED);
     const cv::Moments exact_dot = cv::moments(255 - RotateBy(dot, deg));
-    const cv::Moments sheared_dot = cv::moments(255 - RotateByShears(dot, deg, exact.size()));
+    const cv::Moments sheared_dot = cv::moments(255 - RotateByShears(dot, deg));
     EXPECT_NEAR(sheared_dot.m10 / sheared_dot.m00, exact_dot.m10 / exact_dot.m00, 0.5) << deg;
     EXPECT_NEAR(sheared_dot.m01 / sheared_dot.m00, exact_dot.m01 / exact_dot.m00, 0.5) << deg;
     // The grown canvas around the page is paper.
