@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "clean/steps.h"
@@ -89,6 +90,63 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
   return out;
 }
 
+// The survey's reduction. OpenCV's INTER_AREA gives the same means (but for
+// rounding) by fractional weights unless the page's sides are multiples of
+// the ratio, and has SIMD only for halving: three times the cost on a 26 MB
+// page. A band's rows are summed into 16 bits, then each block's columns.
+constexpr int kReduce = 4;
+static_assert(kReduce == 4, "the whole-block sum below adds four columns");
+
+}  // namespace
+
+cv::Mat QuarterMeans(const cv::Mat& bgr) {
+  CV_Assert(bgr.type() == CV_8UC3);
+  const int width = (bgr.cols + kReduce - 1) / kReduce, height = (bgr.rows + kReduce - 1) / kReduce;
+  const int n = bgr.cols * 3;
+  cv::Mat out(height, width, CV_8UC3);
+  std::vector<uint16_t> sums(n);
+  for (int by = 0; by < height; ++by) {
+    const int top = by * kReduce, rows = std::min(bgr.rows - top, kReduce);
+    std::fill(sums.begin(), sums.end(), 0);
+    for (int y = top; y < top + rows; ++y) {
+      const uint8_t* row = bgr.ptr<uint8_t>(y);
+      uint16_t* sum = sums.data();
+      int i = 0;
+#if CV_SIMD
+      constexpr int kLanes = cv::v_uint8::nlanes, kHalf = cv::v_uint16::nlanes;
+      for (; i + kLanes <= n; i += kLanes) {
+        cv::v_uint16 low, high;
+        cv::v_expand(cv::vx_load(row + i), low, high);
+        cv::v_store(sum + i, cv::vx_load(sum + i) + low);
+        cv::v_store(sum + i + kHalf, cv::vx_load(sum + i + kHalf) + high);
+      }
+#endif
+      for (; i < n; ++i) sum[i] = static_cast<uint16_t>(sum[i] + row[i]);
+    }
+    uint8_t* mean = out.ptr<uint8_t>(by);
+    for (int bx = 0; bx < width; ++bx) {
+      const int left = bx * kReduce, cols = std::min(bgr.cols - left, kReduce);
+      const uint16_t* s = sums.data() + left * 3;
+      if (cols == kReduce && rows == kReduce) {
+        // A whole block: its sum divided by a constant, a shift.
+        for (int c = 0; c < 3; ++c) {
+          mean[bx * 3 + c] = static_cast<uint8_t>((s[c] + s[c + 3] + s[c + 6] + s[c + 9] + 8) / 16);
+        }
+        continue;
+      }
+      const int count = cols * rows;
+      for (int c = 0; c < 3; ++c) {
+        int total = 0;
+        for (int x = 0; x < cols; ++x) total += s[3 * x + c];
+        mean[bx * 3 + c] = static_cast<uint8_t>((total + count / 2) / count);
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
 // One look at a quarter-size copy answers both questions: is there a stamp
 // at all (clearly coloured ink), and where (pale thin strokes included), so
 // the full-resolution work is spent on the stamps alone. Regions are looked
@@ -96,10 +154,8 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
 StampSurvey Survey(const cv::Mat& bgr, double min_share, int min_clear) {
   StampSurvey survey;
   if (bgr.channels() < 3) return survey;
-  constexpr int kReduce = 4;
-  cv::Mat small, hsv;
-  cv::resize(bgr, small, cv::Size(), 1.0 / kReduce, 1.0 / kReduce, cv::INTER_AREA);
-  cv::cvtColor(WhiteBalanced(small), hsv, cv::COLOR_BGR2HSV);
+  cv::Mat hsv;
+  cv::cvtColor(WhiteBalanced(QuarterMeans(bgr)), hsv, cv::COLOR_BGR2HSV);
   const cv::Mat clear = HueMask(hsv, 90, 70);
   survey.ink_share = static_cast<double>(cv::countNonZero(clear)) / clear.total();
   survey.stamped = survey.ink_share > kMinStampShare;

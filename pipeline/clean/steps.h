@@ -149,6 +149,10 @@ cv::Mat FlattenBackground(const cv::Mat& grey);
 // turns neutral white, so ink keeps its hue and the blend of blue ink with
 // yellow paper stays blue instead of turning grey.
 cv::Mat WhiteBalanced(const cv::Mat& bgr);
+// The mean of each 4x4 block of a BGR page (a block cut by the page's edge:
+// of the pixels it holds), rounded: INTER_AREA at a quarter, at a third of
+// its cost.
+cv::Mat QuarterMeans(const cv::Mat& bgr);
 // Mask (255) of pixels inked in saturated red or blue (seals, received stamps).
 cv::Mat ColouredInkMask(const cv::Mat& bgr);
 // Where a colour page carries coloured ink, from one look at a reduced copy.

@@ -294,6 +294,29 @@ TEST(StampTest, BlurredBlueStampOnYellowedPaperLeavesNoOutline) {
   EXPECT_GT(ShareBelow(cleaned, text_core, 100), 0.97);
 }
 
+// The survey's reduction averages 4x4 blocks as INTER_AREA does, and blocks
+// cut by the page's edge average what they hold.
+TEST(StampTest, QuarterMeansAreTheMeansOfFourByFourBlocks) {
+  cv::Mat page(298, 403, CV_8UC3);
+  cv::randu(page, 0, 256);
+  const cv::Mat means = QuarterMeans(page);
+  ASSERT_EQ(means.size(), cv::Size(101, 75));
+  cv::Mat area, diff;
+  cv::resize(page(cv::Rect(0, 0, 400, 296)), area, cv::Size(100, 74), 0, 0, cv::INTER_AREA);
+  cv::absdiff(means(cv::Rect(0, 0, 100, 74)), area, diff);
+  double worst = 0;
+  cv::minMaxLoc(diff.reshape(1), nullptr, &worst);
+  EXPECT_LE(worst, 1);  // ties may round the other way
+  // The last column's blocks are 3 px wide, the last row's 2 px high.
+  for (const cv::Point block : {cv::Point(100, 0), cv::Point(7, 74), cv::Point(100, 74)}) {
+    const cv::Rect held = cv::Rect(block * 4, cv::Size(4, 4)) & cv::Rect({0, 0}, page.size());
+    const cv::Scalar mean = cv::mean(page(held));
+    for (int c = 0; c < 3; ++c) {
+      EXPECT_NEAR(means.at<cv::Vec3b>(block)[c], mean[c], 0.5) << block << " channel " << c;
+    }
+  }
+}
+
 // One look at a reduced page answers both "is there a stamp" and "where";
 // suppressing only there gives what surveying the page again would.
 TEST(StampTest, SurveyLocatesStampsAndSuppressionInItsRegionsMatches) {
