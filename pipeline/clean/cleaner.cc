@@ -171,11 +171,10 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     const bool grey_page = grey.data == colour.data;
     bool shared = grey_page;
     PageTransform grey_turn = PageTransform::Identity(grey.size());
-    // `rotate` turns any of the copies exactly and `t` is that turn;
-    // `exact` says whether `rotate_roughly` is `rotate` itself.
-    auto turn = [&](const auto& rotate, const PageTransform& t, const auto& rotate_roughly,
-                    bool exact) {
-      analysis = rotate_roughly(analysis);
+    // `rotate` turns the record and the grey copy exactly and `t` is that
+    // turn; `exact` says whether `rotate_roughly` is `rotate` itself.
+    auto turn_page = [&](const auto& rotate, const PageTransform& t, const auto& rotate_roughly,
+                         bool exact) {
       colour = rotate_roughly(colour);
       if (shared && exact) {
         grey = colour;
@@ -190,15 +189,26 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       }
       grey_turn = grey_turn.Then(t);
     };
+    // A quarter turn is made at once on the analysis copy, which is measured
+    // next, and waits in `quarter` for the page: a page turned level and then
+    // over (one scanned at 270 degrees) is turned once whole, not twice.
+    // Quarter turns are lossless, so the pixels are those of the two turns.
+    int quarter = 0;
     auto quarter_turn = [&](int deg) {
+      analysis = RotateQuarterTurns(analysis, deg);
+      quarter = (quarter + deg) % 360;
+    };
+    auto settle_quarter = [&]() {
+      if (quarter == 0) return;
+      const int deg = std::exchange(quarter, 0);
       const auto rotate = [deg](const cv::Mat& m) { return RotateQuarterTurns(m, deg); };
-      turn(rotate, PageTransform::QuarterTurn(colour.size(), deg), rotate, true);
+      turn_page(rotate, PageTransform::QuarterTurn(colour.size(), deg), rotate, true);
     };
     // The turned grey page, for the dump folder only.
     auto shown_grey = [&]() -> cv::Mat {
-      if (grey_turn.identity()) return grey;
+      if (grey_turn.identity() && quarter == 0) return grey;
       if (options_.dump_dir.empty()) return {};
-      return WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size));
+      return RotateQuarterTurns(WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size)), quarter);
     };
 
     OrientationChoice orientation;
@@ -217,13 +227,16 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       q.skew_deg = EstimateSkew(analysis);
       if (std::abs(q.skew_deg) >= 0.05) {
         const double deg = -q.skew_deg;
-        const PageTransform t = PageTransform::Rotation(colour.size(), deg);
         const auto rotate = [deg](const cv::Mat& m) { return RotateBy(m, deg); };
         // A skew of up to kShearTurnMaxDeg (a scan's usual skew) is turned
         // by two shears, in half a warp's time or less.
         const bool shears = std::abs(deg) <= kShearTurnMaxDeg;
-        turn(rotate, t, [&](const cv::Mat& m) { return shears ? RotateByShears(m, deg) : rotate(m); },
-             !shears);
+        const auto rotate_roughly = [&](const cv::Mat& m) {
+          return shears ? RotateByShears(m, deg) : rotate(m);
+        };
+        analysis = rotate_roughly(analysis);
+        settle_quarter();
+        turn_page(rotate, PageTransform::Rotation(colour.size(), deg), rotate_roughly, !shears);
       } else {
         q.skew_deg = 0;
       }
@@ -245,6 +258,7 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // From here on only the part of the page that holds ink is cleaned (a
     // closing page is mostly paper); the rest of the OCR copy is paper.
     log.Start();
+    settle_quarter();
     const cv::Size level = grey_turn.size;
     const cv::Rect part = PartToClean(analysis, level);
     cv::Mat ocr = WarpPart(grey, grey_turn, part);
