@@ -6,6 +6,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "clean/clean.h"
@@ -523,6 +524,37 @@ TEST(CleanerTest, DumpDirReceivesOneNumberedPngPerStep) {
   }
   EXPECT_EQ(files, static_cast<int>(report.steps.size()));
   EXPECT_EQ(report.steps.back().step, "binarize");
+  std::filesystem::remove_all(dir);
+}
+
+// The page's quarter turns wait until it is known which way up it is, yet
+// each step's image shows the page as that step left it.
+TEST(CleanerTest, DumpedStepsShowThePageTurnedAsEachStepLeftIt) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / "clean_dump_turns";
+  std::filesystem::remove_all(dir);
+  const cv::Mat upright = ToGrey(MakeTextPage(1200, 1600, 4).bgr);
+  Options options;
+  options.dump_dir = dir.string();
+  options.deskew = false;  // quarter turns alone: lossless
+  // Lines run down the page: turned level, it is over; then it is upright.
+  auto result = Cleaner(options).Clean(ToImage(RotateQuarterTurns(upright, 90)));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->quality.rotation_deg, 270);
+  auto dumped = [&dir](const std::string& step) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      const std::string name = entry.path().filename().string();
+      if (name.size() > 3 && name.substr(3) == step + ".png") {
+        return cv::imread(entry.path().string(), cv::IMREAD_GRAYSCALE);
+      }
+    }
+    return cv::Mat();
+  };
+  const cv::Mat level = dumped("orientation"), turned_over = dumped("upside_down");
+  ASSERT_FALSE(level.empty());
+  ASSERT_FALSE(turned_over.empty());
+  EXPECT_EQ(cv::countNonZero(level != RotateQuarterTurns(upright, 180)), 0);
+  EXPECT_EQ(cv::countNonZero(turned_over != upright), 0);
   std::filesystem::remove_all(dir);
 }
 
