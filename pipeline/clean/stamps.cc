@@ -19,16 +19,35 @@ constexpr double kMinStampShare = 1e-4;
 // quarter-size survey (a quarter of a square millimetre at 300 dpi).
 constexpr int kMinClearPixels = 8;
 
-// Red, magenta, violet and blue hues (OpenCV hue is 0..180) with at least
-// this saturation and brightness. Yellowed paper sits around 15-35 with low
-// saturation and is never included.
+// Red, magenta, violet and blue hues with at least this saturation and
+// brightness: OpenCV's hue (0..179) up to 10 (red) or from 90 (blue through
+// violet and magenta back to red). Yellowed paper sits around 15-35 with low
+// saturation and is never included. One pass over the HSV image.
 cv::Mat HueMask(const cv::Mat& hsv, int min_saturation, int min_value) {
-  cv::Mat red_low, red_high, blue;
-  cv::inRange(hsv, cv::Scalar(0, min_saturation, min_value), cv::Scalar(10, 255, 255), red_low);
-  cv::inRange(hsv, cv::Scalar(140, min_saturation, min_value), cv::Scalar(180, 255, 255),
-              red_high);
-  cv::inRange(hsv, cv::Scalar(90, min_saturation, min_value), cv::Scalar(140, 255, 255), blue);
-  return red_low | red_high | blue;
+  CV_Assert(hsv.type() == CV_8UC3);
+  constexpr int kRedUpTo = 10, kBlueFrom = 90;
+  cv::Mat mask(hsv.size(), CV_8U);
+  for (int y = 0; y < hsv.rows; ++y) {
+    const uint8_t* p = hsv.ptr<uint8_t>(y);
+    uint8_t* m = mask.ptr<uint8_t>(y);
+    int x = 0;
+#if CV_SIMD
+    const cv::v_uint8 red = cv::vx_setall_u8(kRedUpTo), blue = cv::vx_setall_u8(kBlueFrom);
+    const cv::v_uint8 sat = cv::vx_setall_u8(static_cast<uint8_t>(min_saturation));
+    const cv::v_uint8 val = cv::vx_setall_u8(static_cast<uint8_t>(min_value));
+    for (; x + cv::v_uint8::nlanes <= hsv.cols; x += cv::v_uint8::nlanes) {
+      cv::v_uint8 h, s, v;
+      cv::v_load_deinterleave(p + 3 * x, h, s, v);
+      cv::v_store(m + x, ((h <= red) | (h >= blue)) & (s >= sat) & (v >= val));
+    }
+#endif
+    for (; x < hsv.cols; ++x) {
+      const uint8_t* px = p + 3 * x;
+      const bool hue = px[0] <= kRedUpTo || px[0] >= kBlueFrom;
+      m[x] = hue && px[1] >= min_saturation && px[2] >= min_value ? 255 : 0;
+    }
+  }
+  return mask;
 }
 
 // Full-resolution parts of the page covered by the components of the
@@ -71,7 +90,7 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
   // Blur and JPEG's half-resolution colour spread a stroke's colour a few
   // pixels wide at lower saturation; alone, such pixels could be anything.
   const cv::Mat strong = HueMask(hsv, 90, 70);
-  const cv::Mat ink = ComponentsHolding(HueMask(hsv, 50, 60) | strong, strong);
+  const cv::Mat ink = ComponentsHolding(HueMask(hsv, 50, 60), strong);  // holds `strong`
   // Around the ink, strokes blend with the paper (and JPEG smears colour),
   // to pale tints no hue test catches. There black
   // text stays dark in every channel, while ink and blends are fairly light
