@@ -210,7 +210,7 @@ constexpr int kBandRows = 128;
 
 }  // namespace
 
-cv::Mat RotateByShears(const cv::Mat& page, double deg) {
+cv::Mat RotateByShears(const cv::Mat& page, double deg, cv::Mat out) {
   const cv::Size canvas = PageTransform::Rotation(page.size(), deg).size;
   // Rows moved right by s y + c1, then columns down by -s x + c2: the map
   // [1 s; -s 1-s^2], the page's middle onto the canvas's middle.
@@ -238,7 +238,7 @@ cv::Mat RotateByShears(const cv::Mat& page, double deg) {
     k_hi = std::max(k_hi, run.k);
   }
   const std::vector<uint8_t> paper(static_cast<size_t>(width) * ch, 255);
-  cv::Mat out(canvas, page.type());
+  out.create(canvas, page.type());
   const int bands = (canvas.height + kBandRows - 1) / kBandRows;
   cv::parallel_for_(
       cv::Range(0, bands),
@@ -266,9 +266,8 @@ cv::Mat RotateByShears(const cv::Mat& page, double deg) {
   return out;
 }
 
-cv::Mat RotateBy(const cv::Mat& page, double deg) {
+cv::Mat RotateBy(const cv::Mat& page, double deg, cv::Mat out) {
   const PageTransform t = PageTransform::Rotation(page.size(), deg);
-  cv::Mat out;
   cv::warpAffine(page, out, t.m, t.size, cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                  cv::Scalar::all(255));
   return out;

@@ -29,6 +29,15 @@ Image ToImage(const cv::Mat& mat, double dpi) {
   return image;
 }
 
+cv::Mat PageBuffer(Image& owner, cv::Size size, int type) {
+  CV_Assert(CV_MAT_DEPTH(type) == CV_8U && (CV_MAT_CN(type) == 1 || CV_MAT_CN(type) == 3));
+  owner.width = size.width;
+  owner.height = size.height;
+  owner.channels = CV_MAT_CN(type);
+  owner.pixels.resize(owner.stride() * owner.height);
+  return cv::Mat(size, type, owner.pixels.data(), owner.stride());
+}
+
 Image PageAround(const cv::Mat& part, cv::Rect at, cv::Size page, double dpi) {
   Image image = Image::Blank(page.width, page.height, 1, 255);
   image.dpi = dpi;

@@ -38,10 +38,12 @@ cv::Mat WorkingInk(const cv::Mat& grey) {
 
 }  // namespace
 
-cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg) {
+cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg, cv::Mat out) {
   const int quarter = ((rotate_cw_deg % 360 + 360) % 360) / 90;
-  if (quarter == 0) return page.clone();
-  cv::Mat out;
+  if (quarter == 0) {
+    page.copyTo(out);
+    return out;
+  }
   static constexpr cv::RotateFlags kFlags[] = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_180,
                                                cv::ROTATE_90_COUNTERCLOCKWISE};
   cv::rotate(page, out, kFlags[quarter - 1]);

@@ -21,9 +21,13 @@ cv::Mat ToGrey(const cv::Mat& page);
 cv::Mat GreyOf(const cv::Mat& page);
 
 // orientation.cc ------------------------------------------------------------
+// The turns below write into `out` when it already has the turned page's
+// size and type (a buffer the caller keeps, see PageBuffer), otherwise into
+// a new one, and return it.
+//
 // Rotates clockwise by 0/90/180/270 degrees (other values are rounded down to
 // a multiple of 90).
-cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg);
+cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg, cv::Mat out = cv::Mat());
 // How much of the page's ink smears into long thin strips along rows and
 // along columns: text lines make strips only along their own direction.
 struct LineDirection {
@@ -89,6 +93,9 @@ int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector);
 // ToImage copies.
 cv::Mat ToMat(const Image& image);
 Image ToImage(const cv::Mat& mat, double dpi = 0);
+// Sizes `owner` for an 8-bit page of `size` and `type` (1 or 3 channels) and
+// shows its pixels: what a step writes there is an Image with no copy made.
+cv::Mat PageBuffer(Image& owner, cv::Size size, int type);
 // A grey page of size `page`, paper white, with `part` laid at `at` (what
 // falls outside the page is cut off).
 Image PageAround(const cv::Mat& part, cv::Rect at, cv::Size page, double dpi);
@@ -99,7 +106,7 @@ Image PageAround(const cv::Mat& part, cv::Rect at, cv::Size page, double dpi);
 double EstimateSkew(const cv::Mat& grey, double max_deg = 15);
 // Rotates by `deg` counter-clockwise about the centre, enlarging the canvas so
 // no corner is lost; new area is filled white.
-cv::Mat RotateBy(const cv::Mat& page, double deg);
+cv::Mat RotateBy(const cv::Mat& page, double deg, cv::Mat out = cv::Mat());
 // As RotateBy by up to kShearTurnMaxDeg, onto the same canvas, in two
 // shears: rows moved sideways, then columns up or down, each a pass of
 // linear interpolation, made band by band, at half the cost of one general
@@ -107,7 +114,7 @@ cv::Mat RotateBy(const cv::Mat& page, double deg);
 // 1 - cos(deg) (0.015%, half a pixel across an A4 page at 300 dpi): for the
 // record and the analysis copy, kept or measured, not for a copy OCR reads.
 constexpr double kShearTurnMaxDeg = 1.0;
-cv::Mat RotateByShears(const cv::Mat& page, double deg);
+cv::Mat RotateByShears(const cv::Mat& page, double deg, cv::Mat out = cv::Mat());
 
 // page_transform.cc ---------------------------------------------------------
 // A turn of a page as an affine map (x, y) -> m * (x, y, 1) and the size of

@@ -1,7 +1,9 @@
 // Each cleaning step on a synthetic page degraded in a known way, checked
 // with a number: angle error, share of text pixels kept, specks removed.
 #include <cmath>
+#include <functional>
 #include <random>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -94,6 +96,34 @@ TEST(DeskewTest, TurningByShearsMatchesTheRotation) {
     EXPECT_NEAR(sheared_dot.m01 / sheared_dot.m00, exact_dot.m01 / exact_dot.m00, 0.5) << deg;
     // The grown canvas around the page is paper.
     EXPECT_EQ(sheared.at<cv::Vec3b>(0, 0), cv::Vec3b(255, 255, 255)) << deg;
+  }
+}
+
+// A turn made into an Image's buffer is that Image, with the pixels of the
+// turn made anew: the colour record is handed back without a copy.
+TEST(DeskewTest, TurnsWriteIntoTheBufferGiven) {
+  const cv::Mat page = MakeTextPage(700, 900, 5).bgr;
+  const PageTransform level = PageTransform::Rotation(page.size(), 0.6);
+  const PageTransform steep = PageTransform::Rotation(page.size(), 4);
+  const PageTransform quarter = PageTransform::QuarterTurn(page.size(), 90);
+  struct Case {
+    const char* name;
+    cv::Size size;
+    std::function<cv::Mat(cv::Mat)> turn;
+  };
+  const std::vector<Case> cases = {
+      {"shears", level.size, [&](cv::Mat out) { return RotateByShears(page, 0.6, out); }},
+      {"rotation", steep.size, [&](cv::Mat out) { return RotateBy(page, 4, out); }},
+      {"quarter", quarter.size, [&](cv::Mat out) { return RotateQuarterTurns(page, 90, out); }},
+      {"none", page.size(), [&](cv::Mat out) { return RotateQuarterTurns(page, 0, out); }},
+  };
+  for (const Case& c : cases) {
+    Image record;
+    const cv::Mat turned = c.turn(PageBuffer(record, c.size, page.type()));
+    EXPECT_EQ(turned.data, record.pixels.data()) << c.name;
+    EXPECT_EQ(cv::Size(record.width, record.height), c.size) << c.name;
+    EXPECT_EQ(record.channels, 3) << c.name;
+    EXPECT_EQ(cv::norm(ToMat(record), c.turn(cv::Mat()), cv::NORM_INF), 0) << c.name;
   }
 }
 
