@@ -177,7 +177,8 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // one stays while the grey copy shows it.
     std::vector<Image> records;
     auto shows = [](const Image& record, const cv::Mat& m) {
-      return m.datastart >= record.pixels.data() && m.datastart < record.pixels.data() + record.pixels.size();
+      const uint8_t* begin = record.pixels.data();
+      return m.datastart >= begin && m.datastart < begin + record.pixels.size();
     };
     auto record_buffer = [&](cv::Size size) {
       std::erase_if(records, [&](const Image& r) { return !shows(r, colour) && !shows(r, grey); });
@@ -213,14 +214,17 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     auto settle_quarter = [&]() {
       if (quarter == 0) return;
       const int deg = std::exchange(quarter, 0);
-      const auto rotate = [deg](const cv::Mat& m, cv::Mat out) { return RotateQuarterTurns(m, deg, out); };
+      const auto rotate = [deg](const cv::Mat& m, cv::Mat out) {
+        return RotateQuarterTurns(m, deg, out);
+      };
       turn_page(rotate, PageTransform::QuarterTurn(colour.size(), deg), rotate, true);
     };
     // The turned grey page, for the dump folder only.
     auto shown_grey = [&]() -> cv::Mat {
       if (grey_turn.identity() && quarter == 0) return grey;
       if (options_.dump_dir.empty()) return {};
-      return RotateQuarterTurns(WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size)), quarter);
+      const cv::Mat turned = WarpPart(grey, grey_turn, cv::Rect({0, 0}, grey_turn.size));
+      return RotateQuarterTurns(turned, quarter);
     };
 
     OrientationChoice orientation;
