@@ -51,7 +51,7 @@ cv::Mat RemoveBorders(const cv::Mat& grey) {
       any = true;
     }
   }
-  if (!any) return grey.clone();
+  if (!any) return grey;
   // Grow a little to swallow the soft edge of the band (and JPEG ringing).
   cv::dilate(border_mask, border_mask, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
   cv::Mat full_mask;

@@ -650,6 +650,10 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
       ++result.isolated_removed;
     }
   }
+  if (print_darkness < 0 && result.specks_removed == 0) {
+    result.page = grey;
+    return result;
+  }
   result.page = grey.clone();
   if (print_darkness >= 0) FillPaleBlobs(result.page, inked, print_darkness, unit);
   if (result.specks_removed == 0) return result;

@@ -220,6 +220,7 @@ cv::Mat StreakMask(const cv::Mat& grey, int page_rows) { return FindStreaks(grey
 
 cv::Mat RemoveStreaks(const cv::Mat& grey, int page_rows) {
   const Streaks streaks = FindStreaks(grey, page_rows);
+  if (streaks.strips.empty()) return grey;
   cv::Mat out = grey.clone();
   // What a streak hid is filled from around it (OpenCV's inpainting, Telea's
   // method): a stroke that crossed the band ("N", "t", the bowl of "o" or

@@ -1077,6 +1077,36 @@ TEST(BordersTest, PageWithoutBordersIsUnchanged) {
   EXPECT_EQ(cv::countNonZero(RemoveBorders(grey) != grey), 0);
 }
 
+// Steps never write into their input (a grey page's OCR copy may show the
+// caller's own pixels), and one that changes nothing hands its input back
+// instead of a copy.
+TEST(StepContractTest, StepsLeaveTheirInputAloneAndReturnItWhenNothingChanges) {
+  SyntheticPage page = MakeTextPage(1200, 1400, 13);
+  cv::Mat dirty = ToGrey(page.bgr);
+  dirty(cv::Rect(0, 0, 70, dirty.rows)).setTo(10);  // a border
+  cv::line(dirty, {613, 0}, {619, dirty.rows - 1}, cv::Scalar(70), 4);  // a streak
+  for (int i = 0; i < 40; ++i) cv::circle(dirty, {150 + 23 * i, 1370}, 3, cv::Scalar(0), cv::FILLED);
+  const cv::Mat before = dirty.clone();
+  const cv::Mat bordered = RemoveBorders(dirty);
+  const cv::Mat streaked = RemoveStreaks(dirty);
+  const cv::Mat despeckled = Despeckle(dirty, 300).page;
+  EXPECT_EQ(cv::countNonZero(dirty != before), 0);
+  // Each of them did change something here, into a page of its own.
+  EXPECT_GT(cv::countNonZero(bordered != before), 0);
+  EXPECT_GT(cv::countNonZero(streaked != before), 0);
+  EXPECT_GT(cv::countNonZero(despeckled != before), 0);
+  EXPECT_NE(bordered.data, dirty.data);
+  EXPECT_NE(streaked.data, dirty.data);
+  EXPECT_NE(despeckled.data, dirty.data);
+
+  const cv::Mat clean = ToGrey(MakeTextPage(1200, 1400, 13).bgr);
+  EXPECT_EQ(RemoveBorders(clean).data, clean.data);
+  EXPECT_EQ(RemoveStreaks(clean).data, clean.data);
+  const DespeckleResult none = Despeckle(clean, 300);
+  ASSERT_EQ(none.specks_removed, 0);
+  EXPECT_EQ(none.page.data, clean.data);
+}
+
 TEST(ResolutionTest, EstimatesDpiFromLinePitch) {
   const cv::Mat grey = ToGrey(MakeTextPage(1600, 2200).bgr);
   EXPECT_NEAR(TextLinePitch(grey), 72, 2);
