@@ -6,7 +6,6 @@
 #include <cmath>
 #include <vector>
 
-#include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -38,25 +37,6 @@ struct InkPoints {
 };
 
 constexpr int kCoarseStride = 4;
-
-// Calls `visit(x)` for each inked pixel of a mask row, left to right. Most
-// of a page is paper: 16 pixels are looked at at once and passed over when
-// none is inked.
-template <typename Visit>
-inline void ForEachInked(const uint8_t* row, int width, const Visit& visit) {
-  int x = 0;
-#if CV_SIMD128
-  for (; x + 16 <= width; x += 16) {
-    if (!cv::v_check_any(cv::v_load(row + x) != cv::v_setzero_u8())) continue;
-    for (int i = x; i < x + 16; ++i) {
-      if (row[i]) visit(i);
-    }
-  }
-#endif
-  for (; x < width; ++x) {
-    if (row[x]) visit(x);
-  }
-}
 
 InkPoints CollectInk(const cv::Mat& grey) {
   InkPoints ink;

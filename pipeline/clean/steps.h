@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <opencv2/core.hpp>
+#include <opencv2/core/hal/intrin.hpp>
 
 #include "core/image.h"
 #include "core/orientation.h"
@@ -229,6 +230,24 @@ cv::Mat InkMask(const cv::Mat& grey);
 // and kept inside the page; empty when there is no ink. A closing page is
 // mostly paper: steps that need only the ink work on this part.
 cv::Rect InkBounds(const cv::Mat& ink, int margin);
+// Calls `visit(x)` for each set pixel of a mask row of `width` pixels, left
+// to right. Most of a page is paper: 16 pixels are looked at at once and
+// passed over when none is set.
+template <typename Visit>
+inline void ForEachInked(const uint8_t* row, int width, const Visit& visit) {
+  int x = 0;
+#if CV_SIMD128
+  for (; x + 16 <= width; x += 16) {
+    if (!cv::v_check_any(cv::v_load(row + x) != cv::v_setzero_u8())) continue;
+    for (int i = x; i < x + 16; ++i) {
+      if (row[i]) visit(i);
+    }
+  }
+#endif
+  for (; x < width; ++x) {
+    if (row[x]) visit(x);
+  }
+}
 
 // inked_part.cc -------------------------------------------------------------
 // The part of a page of size `page` that the steps after deskew clean, from

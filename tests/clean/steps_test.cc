@@ -1167,6 +1167,22 @@ TEST(QualityTest, BlurAndContrastScoresFollowTheDamage) {
   EXPECT_LT(ContrastScore(faint), 0.35);
 }
 
+// The blur score is the variance of OpenCV's Laplacian near the ink, also
+// where the ink touches the page's edge.
+TEST(QualityTest, BlurScoreIsTheLaplaciansVarianceNearInk) {
+  cv::Mat grey = ToGrey(MakeTextPage(900, 1000, 7).bgr);
+  grey(cv::Rect(0, 0, 40, 300)).setTo(20);  // ink at the top left corner
+  // and a rule along the right edge, shaded across so the reflection counts
+  for (int i = 0; i < 3; ++i) grey(cv::Rect(grey.cols - 1 - i, 500, 1, 200)).setTo(40 + 80 * i);
+  cv::Mat lap, near_ink;
+  cv::Laplacian(grey, lap, CV_16S);
+  cv::dilate(InkMask(grey), near_ink, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::Scalar mean, sd;
+  cv::meanStdDev(lap, mean, sd, near_ink);
+  EXPECT_NEAR(BlurScore(grey), sd[0] * sd[0], 1e-9 * sd[0] * sd[0]);
+  EXPECT_EQ(BlurScore(cv::Mat(50, 60, CV_8U, cv::Scalar(255))), 0);
+}
+
 // The cheap labelling gives OpenCV's own labels and figures, on a page of
 // text and on random specks, in both connectivities.
 TEST(ComponentsTest, LabelComponentsMatchesOpenCv) {
