@@ -207,8 +207,10 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // over (one scanned at 270 degrees) is turned once whole, not twice.
     // Quarter turns are lossless, so the pixels are those of the two turns.
     int quarter = 0;
+    bool analysis_turned = false;
     auto quarter_turn = [&](int deg) {
       analysis = RotateQuarterTurns(analysis, deg);
+      analysis_turned = true;
       quarter = (quarter + deg) % 360;
     };
     auto settle_quarter = [&]() {
@@ -251,6 +253,7 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
           return shears ? RotateByShears(m, deg, out) : rotate(m, out);
         };
         analysis = rotate_roughly(analysis, cv::Mat());
+        analysis_turned = true;
         settle_quarter();
         turn_page(rotate, PageTransform::Rotation(colour.size(), deg), rotate_roughly, !shears);
       } else {
@@ -263,7 +266,9 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // lines are level.
     if (options_.orientation && orientation.check_upside) {
       log.Start();
-      const int deg = ChooseUpside(analysis, orientation.detector_failed ? nullptr : detector_);
+      // Not turned since: the ink the first look measured serves again.
+      const int deg = ChooseUpside(analysis, orientation.detector_failed ? nullptr : detector_,
+                                   analysis_turned ? cv::Mat() : orientation.working_ink);
       if (deg != 0) {
         quarter_turn(deg);
         q.rotation_deg = (q.rotation_deg + deg) % 360;

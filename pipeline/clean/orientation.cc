@@ -24,6 +24,8 @@ constexpr int kClearUprightLines = 8;
 constexpr double kClearUprightRatio = 1.5;
 constexpr double kClearUprightSideShare = 0.03;
 
+}  // namespace
+
 cv::Mat WorkingInk(const cv::Mat& grey) {
   cv::Mat small = grey;
   const int longest = std::max(grey.cols, grey.rows);
@@ -35,8 +37,6 @@ cv::Mat WorkingInk(const cv::Mat& grey) {
   }
   return InkMask(small);
 }
-
-}  // namespace
 
 cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg, cv::Mat out) {
   const int quarter = ((rotate_cw_deg % 360 + 360) % 360) / 90;
@@ -50,13 +50,13 @@ cv::Mat RotateQuarterTurns(const cv::Mat& page, int rotate_cw_deg, cv::Mat out) 
   return out;
 }
 
-LineDirection MeasureLineDirection(const cv::Mat& grey) {
+LineDirection MeasureLineDirection(const cv::Mat& grey, const cv::Mat& working_ink) {
   // Smearing along the true line direction joins letters into long thin
   // strips; smearing across it joins lines into blocks or nothing long.
   // Seals, signatures and pictures make no long strips either way.
   // Only the inked part is smeared and labelled (a closing page is mostly
   // paper); its margin is wider than the smear, so the strips are the same.
-  cv::Mat page_ink = WorkingInk(grey);
+  const cv::Mat page_ink = working_ink.empty() ? WorkingInk(grey) : working_ink;
   const cv::Rect inked = InkBounds(page_ink, 16);
   LineDirection d;
   if (inked.area() == 0) return d;
@@ -92,9 +92,9 @@ bool LineDirection::clear() const {
 
 bool TextLinesHorizontal(const cv::Mat& grey) { return MeasureLineDirection(grey).horizontal(); }
 
-UprightEvidence MeasureUpright(const cv::Mat& grey) {
+UprightEvidence MeasureUpright(const cv::Mat& grey, const cv::Mat& working_ink) {
   UprightEvidence e;
-  cv::Mat ink = WorkingInk(grey);
+  const cv::Mat ink = working_ink.empty() ? WorkingInk(grey) : working_ink;
   cv::Mat profile_mat;
   cv::reduce(ink, profile_mat, 1, cv::REDUCE_SUM, CV_32S);
   std::vector<double> p;

@@ -95,7 +95,8 @@ int BestReadRotation(const cv::Mat& grey, OrientationDetector* detector,
 
 OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* detector) {
   OrientationChoice choice;
-  const LineDirection direction = MeasureLineDirection(grey);
+  choice.working_ink = WorkingInk(grey);
+  const LineDirection direction = MeasureLineDirection(grey, choice.working_ink);
   const int level = direction.horizontal() ? 0 : 90;
   // OSD costs about a sixth of a page's OCR time; most pages need none.
   if (detector != nullptr && !direction.clear()) {
@@ -117,8 +118,9 @@ OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* de
   return choice;
 }
 
-int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector) {
-  const UprightEvidence evidence = MeasureUpright(level_grey);
+int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector,
+                 const cv::Mat& working_ink) {
+  const UprightEvidence evidence = MeasureUpright(level_grey, working_ink);
   const bool clear = UprightClear(evidence);
   const bool clearly_upright = clear && evidence.above > evidence.below;
   // Scripts that hang from a headline (Devanagari) put more ink below the

@@ -43,7 +43,11 @@ struct LineDirection {
   // word or two, a picture or a table whose rules run both ways.
   bool clear() const;
 };
-LineDirection MeasureLineDirection(const cv::Mat& grey);
+// The ink of a page reduced to the size its orientation is judged at (1800
+// px on the longest side): what the two measures below look at. Given to
+// them when already made for the same page, it is not made again.
+cv::Mat WorkingInk(const cv::Mat& grey);
+LineDirection MeasureLineDirection(const cv::Mat& grey, const cv::Mat& working_ink = cv::Mat());
 // True when the page's text lines run horizontally.
 bool TextLinesHorizontal(const cv::Mat& grey);
 // For a page whose lines are level: the ink of its lines above their
@@ -59,7 +63,7 @@ struct UprightEvidence {
   // fullest row covers: high where letters hang from a headline (Devanagari).
   double headline = 0;
 };
-UprightEvidence MeasureUpright(const cv::Mat& grey);
+UprightEvidence MeasureUpright(const cv::Mat& grey, const cv::Mat& working_ink = cv::Mat());
 // The evidence says which way up beyond doubt: enough lines, and far more
 // ink on one side of their x-height band than on the other.
 bool UprightClear(const UprightEvidence& e);
@@ -76,6 +80,7 @@ struct OrientationChoice {
   int rotate_cw_deg = 0;        // quarter turn to apply now
   bool check_upside = false;    // lines made level: test 0 vs 180 after deskew
   bool detector_failed = false; // asked and it failed: do not ask again
+  cv::Mat working_ink;          // WorkingInk of the page judged
 };
 // The first look, before deskew. When the text lines clearly run one way
 // (or there is no detector), geometry turns them level and leaves up or
@@ -88,7 +93,10 @@ OrientationChoice ChooseOrientation(const cv::Mat& grey, OrientationDetector* de
 // other way) that sets it upright. Geometry when it clearly says upright or
 // there is no detector; otherwise (unclear, or it would turn the page over)
 // the detector as in `ChooseOrientation`.
-int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector);
+// `working_ink`, when given, is WorkingInk(level_grey) (ChooseOrientation's,
+// when the page has not been turned since).
+int ChooseUpside(const cv::Mat& level_grey, OrientationDetector* detector,
+                 const cv::Mat& working_ink = cv::Mat());
 
 // image_convert.cc ----------------------------------------------------------
 // Between the stage-boundary Image and cv::Mat (1 or 3 channels). ToMat
