@@ -352,9 +352,8 @@ void FillPaleBlobs(cv::Mat& page, const cv::Rect& part, double print, double uni
     }
     if (!touches_print) {
       // The paper's mean as cv::mean gives it, rounded as setTo would.
-      const uint8_t fill = paper_count > 0
-                               ? cv::saturate_cast<uint8_t>(static_cast<double>(paper_sum) * (1.0 / paper_count))
-                               : 255;
+      const double mean = paper_count > 0 ? static_cast<double>(paper_sum) * (1.0 / paper_count) : 255;
+      const uint8_t fill = cv::saturate_cast<uint8_t>(mean);
       target.setTo(fill, hidden);
       continue;
     }

@@ -26,7 +26,9 @@ double BlurScore(const cv::Mat& grey) {
   // four times the pixel, the page's edge reflected) only where it is
   // measured, summed exactly: no page-sized 16-bit image is made, whose
   // fresh memory alone costs more than the sums.
-  const auto reflect = [](int i, int n) { return n == 1 ? 0 : i < 0 ? -i : i >= n ? 2 * n - 2 - i : i; };
+  const auto reflect = [](int i, int n) {
+    return n == 1 ? 0 : i < 0 ? -i : i >= n ? 2 * n - 2 - i : i;
+  };
   int64_t count = 0, sum = 0, squares = 0;
   for (int y = 0; y < part.height; ++y) {
     const int row = part.y + y;

@@ -1085,7 +1085,9 @@ TEST(StepContractTest, StepsLeaveTheirInputAloneAndReturnItWhenNothingChanges) {
   cv::Mat dirty = ToGrey(page.bgr);
   dirty(cv::Rect(0, 0, 70, dirty.rows)).setTo(10);  // a border
   cv::line(dirty, {613, 0}, {619, dirty.rows - 1}, cv::Scalar(70), 4);  // a streak
-  for (int i = 0; i < 40; ++i) cv::circle(dirty, {150 + 23 * i, 1370}, 3, cv::Scalar(0), cv::FILLED);
+  for (int i = 0; i < 40; ++i) {
+    cv::circle(dirty, {150 + 23 * i, 1370}, 3, cv::Scalar(0), cv::FILLED);  // specks
+  }
   const cv::Mat before = dirty.clone();
   const cv::Mat bordered = RemoveBorders(dirty);
   const cv::Mat streaked = RemoveStreaks(dirty);
