@@ -188,8 +188,8 @@ StampSurvey Survey(const cv::Mat& bgr, double min_share, int min_clear) {
 }  // namespace
 
 cv::Mat WhiteBalanced(const cv::Mat& bgr) {
-  cv::Mat balanced;
-  cv::divide(bgr, PaperBrightness(bgr), balanced, 255.0);
+  cv::Mat balanced = PaperBrightness(bgr);  // divided in place, as in FlattenBackground
+  cv::divide(bgr, balanced, balanced, 255.0);
   return balanced;
 }
 
