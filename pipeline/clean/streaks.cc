@@ -16,18 +16,20 @@ namespace sohoa::clean {
 
 namespace {
 
-// Vertical runs of ink at least `min_run` pixels long, found in one pass
-// down the page (a per-column run counter; far cheaper than a morphological
-// opening with a kernel a fifth of a page tall). `has_run[x]` says whether
+// Keeps of `ink` (255 on 0) only its vertical runs at least `min_run`
+// pixels long, in one pass down the page (a per-column run counter; far
+// cheaper than a morphological opening with a kernel a fifth of a page
+// tall). In place: a run is cleared once it has ended, in rows already
+// read, so no second page-sized mask is made. `has_run[x]` says whether
 // column x holds one.
-cv::Mat LongVerticalRuns(const cv::Mat& ink, int min_run, std::vector<bool>& has_run) {
-  cv::Mat runs = cv::Mat::zeros(ink.size(), CV_8U);
+void KeepLongVerticalRuns(cv::Mat& ink, int min_run, std::vector<bool>& has_run) {
   std::vector<int> length(ink.cols, 0);
   has_run.assign(ink.cols, false);
   auto close_run = [&](int x, int end_row) {
     if (length[x] >= min_run) {
-      for (int y = end_row - length[x]; y < end_row; ++y) runs.at<uint8_t>(y, x) = 255;
       has_run[x] = true;
+    } else {
+      for (int y = end_row - length[x]; y < end_row; ++y) ink.at<uint8_t>(y, x) = 0;
     }
     length[x] = 0;
   };
@@ -57,7 +59,6 @@ cv::Mat LongVerticalRuns(const cv::Mat& ink, int min_run, std::vector<bool>& has
     for (; x < ink.cols; ++x) step(row, x, y);
   }
   for (int x = 0; x < ink.cols; ++x) close_run(x, ink.rows);
-  return runs;
 }
 
 // A copier streak is often far paler than print (a grey band OCR still
@@ -194,7 +195,8 @@ Streaks FindStreaks(const cv::Mat& grey, int page_rows) {
   const cv::Rect inked = InkBounds(ink, 0);
   if (inked.height < fifth) return found;
   std::vector<bool> has_run;
-  const cv::Mat long_runs = LongVerticalRuns(ink(inked), run, has_run);
+  cv::Mat long_runs = ink(inked);  // the ink is not needed again
+  KeepLongVerticalRuns(long_runs, run, has_run);
   std::vector<bool> holds_streak(mask.cols, false);
   // A component of runs lies within one strip of neighbouring columns that
   // hold runs: each strip is labelled alone (a streak is a few columns wide;
