@@ -62,11 +62,8 @@ cv::Mat ComponentsHolding(const cv::Mat& mask, const cv::Mat& seed) {
   const int n = cv::connectedComponents(mask, labels, 8, CV_32S);
   std::vector<uint8_t> held(n, 0);
   for (int y = 0; y < mask.rows; ++y) {
-    const uint8_t* s = seed.ptr<uint8_t>(y);
     const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < mask.cols; ++x) {
-      if (s[x]) held[lab[x]] = 255;
-    }
+    ForEachInked(seed.ptr<uint8_t>(y), seed.cols, [&](int x) { held[lab[x]] = 255; });
   }
   held[0] = 0;
   cv::Mat out(mask.size(), CV_8U);

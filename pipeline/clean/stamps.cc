@@ -187,11 +187,9 @@ StampSurvey Survey(const cv::Mat& bgr, double min_share, int min_clear) {
 
 }  // namespace
 
-cv::Mat WhiteBalanced(const cv::Mat& bgr) {
-  cv::Mat balanced = PaperBrightness(bgr);  // divided in place, as in FlattenBackground
-  cv::divide(bgr, balanced, balanced, 255.0);
-  return balanced;
-}
+// The flattening of background.cc: PaperBrightness estimates each channel's
+// paper on its own.
+cv::Mat WhiteBalanced(const cv::Mat& bgr) { return FlattenBackground(bgr); }
 
 cv::Mat ColouredInkMask(const cv::Mat& bgr) {
   if (bgr.channels() < 3) return cv::Mat::zeros(bgr.size(), CV_8U);

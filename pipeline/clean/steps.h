@@ -159,7 +159,8 @@ cv::Mat RemoveBorders(const cv::Mat& grey);
 // per channel for a colour page.
 cv::Mat PaperBrightness(const cv::Mat& grey);
 // Divides the page by its estimated paper brightness, so uneven light and
-// yellowed or grey paper become white while ink keeps its darkness.
+// yellowed or grey paper become white while ink keeps its darkness (each
+// channel by its own, for a colour page).
 cv::Mat FlattenBackground(const cv::Mat& grey);
 
 // stamps.cc -----------------------------------------------------------------
@@ -241,12 +242,18 @@ cv::Rect InkBounds(const cv::Mat& ink, int margin);
 // Calls `visit(x)` for each set pixel of a mask row of `width` pixels, left
 // to right. Most of a page is paper: 16 pixels are looked at at once and
 // passed over when none is set.
+#if CV_SIMD128
+// True when none of the 16 mask pixels from `p` on is set.
+inline bool SixteenUnset(const uint8_t* p) {
+  return !cv::v_check_any(cv::v_load(p) != cv::v_setzero_u8());
+}
+#endif
 template <typename Visit>
 inline void ForEachInked(const uint8_t* row, int width, const Visit& visit) {
   int x = 0;
 #if CV_SIMD128
   for (; x + 16 <= width; x += 16) {
-    if (!cv::v_check_any(cv::v_load(row + x) != cv::v_setzero_u8())) continue;
+    if (SixteenUnset(row + x)) continue;
     for (int i = x; i < x + 16; ++i) {
       if (row[i]) visit(i);
     }

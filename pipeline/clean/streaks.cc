@@ -49,10 +49,7 @@ void KeepLongVerticalRuns(cv::Mat& ink, int min_run, std::vector<bool>& has_run)
       const int* open = length.data() + x;
       const cv::v_int32x4 any_open = cv::v_load(open) | cv::v_load(open + 4) | cv::v_load(open + 8) |
                                      cv::v_load(open + 12);
-      if (!cv::v_check_any(cv::v_load(row + x) != cv::v_setzero_u8()) &&
-          !cv::v_check_any(any_open != cv::v_setzero_s32())) {
-        continue;
-      }
+      if (SixteenUnset(row + x) && !cv::v_check_any(any_open != cv::v_setzero_s32())) continue;
       for (int i = x; i < x + 16; ++i) step(row, i, y);
     }
 #endif
