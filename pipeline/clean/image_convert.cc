@@ -39,11 +39,17 @@ cv::Mat PageBuffer(Image& owner, cv::Size size, int type) {
 }
 
 Image PageAround(const cv::Mat& part, cv::Rect at, cv::Size page, double dpi) {
-  Image image = Image::Blank(page.width, page.height, 1, 255);
+  Image image;
+  cv::Mat canvas = PageBuffer(image, page, CV_8U);
   image.dpi = dpi;
-  cv::Mat canvas(page.height, page.width, CV_8U, image.pixels.data(), image.stride());
   const cv::Rect placed = at & cv::Rect(0, 0, page.width, page.height);
-  part(cv::Rect(placed.tl() - at.tl(), placed.size())).copyTo(canvas(placed));
+  // Paper only around the part: the part's own pixels are written once.
+  const int right = placed.x + placed.width, bottom = placed.y + placed.height;
+  canvas.rowRange(0, placed.y).setTo(255);
+  canvas.rowRange(bottom, page.height).setTo(255);
+  canvas(cv::Rect(0, placed.y, placed.x, placed.height)).setTo(255);
+  canvas(cv::Rect(right, placed.y, page.width - right, placed.height)).setTo(255);
+  if (placed.area() > 0) part(cv::Rect(placed.tl() - at.tl(), placed.size())).copyTo(canvas(placed));
   return image;
 }
 

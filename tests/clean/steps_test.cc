@@ -118,12 +118,31 @@ TEST(DeskewTest, TurnsWriteIntoTheBufferGiven) {
       {"none", page.size(), [&](cv::Mat out) { return RotateQuarterTurns(page, 0, out); }},
   };
   for (const Case& c : cases) {
+    // A buffer that held something else: none of it may show through.
     Image record;
+    record.pixels.assign(static_cast<size_t>(c.size.area()) * 3, 7);
     const cv::Mat turned = c.turn(PageBuffer(record, c.size, page.type()));
     EXPECT_EQ(turned.data, record.pixels.data()) << c.name;
     EXPECT_EQ(cv::Size(record.width, record.height), c.size) << c.name;
     EXPECT_EQ(record.channels, 3) << c.name;
     EXPECT_EQ(cv::norm(ToMat(record), c.turn(cv::Mat()), cv::NORM_INF), 0) << c.name;
+  }
+}
+
+// The cleaned part on white paper, whatever the buffer held before and
+// wherever the part lies, across the page's edges too.
+TEST(PageAroundTest, LaysThePartOnWhitePaper) {
+  const cv::Mat part = ToGrey(MakeTextPage(300, 200, 7).bgr);
+  const cv::Size page(400, 500);
+  for (const cv::Rect at : {cv::Rect(50, 60, 300, 200), cv::Rect(-40, -30, 300, 200),
+                            cv::Rect(200, 400, 300, 200), cv::Rect(500, 600, 300, 200)}) {
+    cv::Mat expected(page, CV_8U, cv::Scalar(255));
+    const cv::Rect placed = at & cv::Rect({0, 0}, page);
+    if (placed.area() > 0) part(cv::Rect(placed.tl() - at.tl(), placed.size())).copyTo(expected(placed));
+    const Image laid = PageAround(part, at, page, 300);
+    EXPECT_EQ(cv::Size(laid.width, laid.height), page);
+    EXPECT_EQ(laid.dpi, 300);
+    EXPECT_EQ(cv::norm(ToMat(laid), expected, cv::NORM_INF), 0) << at;
   }
 }
 
