@@ -185,7 +185,9 @@ class IcuTextNormalizer final : public TextNormalizer {
         for (size_t k = 0; k < line.words.size(); ++k) {
           OcrWord& word = line.words[k];
           word.text = Nfc(word.text);
-          DocumentWord dw{word.text, {}, k == 0};
+          DocumentWord dw;
+          dw.text = word.text;
+          dw.line_start = k == 0;
           if (options_.correct) {
             dw.alternatives = ReadingsOf(word, &RepairToNfcFn);
             if (HasTwoCapitals(word.text)) dw.choices = ChoicesOf(word);  // only codes use them
@@ -245,8 +247,12 @@ class IcuTextNormalizer final : public TextNormalizer {
       out[p].raw = Nfc(pages[p]);
       split.push_back(Split(out[p].raw));
       const SplitText& t = split.back();
-      for (size_t i = 0; i < t.words.size(); ++i)
-        words[p].push_back(DocumentWord{t.words[i], {}, i == 0 || t.gaps[i].find('\n') != std::string::npos});
+      for (size_t i = 0; i < t.words.size(); ++i) {
+        DocumentWord dw;
+        dw.text = t.words[i];
+        dw.line_start = i == 0 || t.gaps[i].find('\n') != std::string::npos;
+        words[p].push_back(std::move(dw));
+      }
     }
     std::vector<std::vector<Correction>> corrections(pages.size());
     if (options_.correct) corrections = corrector_.CorrectDocument(&words);
