@@ -4,9 +4,11 @@
 // grey, orientation, deskew, borders, background, stamps, streaks, despeckle,
 // resolution, binarise. The colour page (upright and deskewed, nothing
 // removed) is kept for the record; the cleaned grey/binary page feeds OCR.
-// Thread-safety: a Cleaner is used by one thread at a time (its detector is).
+// Thread-safety: a Cleaner is used by one thread at a time (its detector is,
+// and it keeps its working memory from page to page).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,27 +41,33 @@ struct CleanReport {
   std::vector<StepTiming> steps;
 };
 
+class Workspace;
+
 class Cleaner {
  public:
   // `detector` may be null: orientation then uses the page's own geometry only.
   explicit Cleaner(Options options, OrientationDetector* detector = nullptr);
+  ~Cleaner();
+  Cleaner(Cleaner&&) noexcept;
+  Cleaner& operator=(Cleaner&&) noexcept;
 
   // Cleans one page. Errors: InvalidArgument for an empty or malformed image
   // or an unknown `binarization`; Unavailable when dump_dir cannot be
   // written; Internal when OpenCV fails. Errors of the detector are not
   // fatal: orientation then falls back to the page's geometry.
-  Result<CleanedPage> Clean(const Image& page) const;
+  Result<CleanedPage> Clean(const Image& page);
   // Same, and fills `report` (may be null) with the time each step took.
-  Result<CleanedPage> Clean(const Image& page, CleanReport* report) const;
+  Result<CleanedPage> Clean(const Image& page, CleanReport* report);
   // Same, taking the page: when it needs no turn it becomes the colour
   // record as it is, without a copy (a colour page is 26 MB at 300 dpi).
-  Result<CleanedPage> Clean(Image&& page, CleanReport* report = nullptr) const;
+  Result<CleanedPage> Clean(Image&& page, CleanReport* report = nullptr);
 
  private:
-  Result<CleanedPage> CleanPage(const Image& page, Image* taken, CleanReport* report) const;
+  Result<CleanedPage> CleanPage(const Image& page, Image* taken, CleanReport* report);
 
   Options options_;
   OrientationDetector* detector_;
+  std::unique_ptr<Workspace> workspace_;  // memory kept from page to page
 };
 
 // A coloured stamp's ink alone, dark on white, and where it lies on the page:

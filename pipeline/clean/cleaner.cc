@@ -89,19 +89,22 @@ void SuggestRescan(PageQuality& q) {
 }  // namespace
 
 Cleaner::Cleaner(Options options, OrientationDetector* detector)
-    : options_(std::move(options)), detector_(detector) {}
+    : options_(std::move(options)), detector_(detector), workspace_(std::make_unique<Workspace>()) {}
+Cleaner::~Cleaner() = default;
+Cleaner::Cleaner(Cleaner&&) noexcept = default;
+Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
 
-Result<CleanedPage> Cleaner::Clean(const Image& page) const { return Clean(page, nullptr); }
+Result<CleanedPage> Cleaner::Clean(const Image& page) { return Clean(page, nullptr); }
 
-Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) const {
+Result<CleanedPage> Cleaner::Clean(const Image& page, CleanReport* report) {
   return CleanPage(page, nullptr, report);
 }
 
-Result<CleanedPage> Cleaner::Clean(Image&& page, CleanReport* report) const {
+Result<CleanedPage> Cleaner::Clean(Image&& page, CleanReport* report) {
   return CleanPage(page, &page, report);
 }
 
-Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanReport* report) const {
+Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanReport* report) {
   SOHOA_RETURN_IF_ERROR(CheckInput(page, options_));
   try {
     StepLog log(options_, report);
@@ -316,7 +319,7 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
       ocr = RemoveStreaks(ocr, ocr_size.height);
       SOHOA_RETURN_IF_ERROR(log.Finish("streaks", ocr));
       log.Start();
-      DespeckleResult specks = Despeckle(ocr, dpi, ocr_size);
+      DespeckleResult specks = Despeckle(ocr, dpi, ocr_size, workspace_.get());
       ocr = std::move(specks.page);
       // Specks far from text measure the dirt; those among the letters
       // would count marks misplaced by the print as well.

@@ -384,7 +384,7 @@ uint8_t DarkestOf(const cv::Mat& grey, const cv::Mat& labels, const cv::Rect& in
 
 }  // namespace
 
-DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
+DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page, Workspace* workspace) {
   DespeckleResult result;
   if (dpi <= 0) dpi = 300;
   const double unit = dpi / 300.0;
@@ -407,7 +407,8 @@ DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page) {
   // labels are those of the inked part; boxes are in page coordinates.
   cv::Rect inked = InkBounds(ink, 0);
   if (inked.area() == 0) inked = cv::Rect(0, 0, ink.cols, ink.rows);
-  cv::Mat labels, stats;
+  cv::Mat labels = workspace != nullptr ? workspace->Labels(inked.size()) : cv::Mat();
+  cv::Mat stats;
   const int n = LabelComponents(ink(inked), labels, stats, 8);
   for (int i = 1; i < n; ++i) {
     stats.at<int>(i, cv::CC_STAT_LEFT) += inked.x;

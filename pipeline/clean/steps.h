@@ -5,6 +5,7 @@
 // of a page costs its faults in fresh memory, several ms at 300 dpi).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -188,6 +189,22 @@ cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vecto
 // Same, surveying the page itself (any coloured ink at all is suppressed).
 cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey);
 
+// workspace.cc --------------------------------------------------------------
+// Memory a worker's steps keep from page to page. Memory fresh from the
+// system costs a page fault per 4 KB written, and glibc gives blocks above
+// 32 MB back to the system when they are freed: a page's 32-bit component
+// labels (35 MB at 300 dpi A4) came fresh for every page.
+class Workspace {
+ public:
+  // A `size` CV_32S image in memory kept from the last call (grown when
+  // too small); its pixels are unset. Valid until the next call.
+  cv::Mat Labels(cv::Size size);
+
+ private:
+  std::unique_ptr<int[]> labels_;
+  size_t labels_capacity_ = 0;
+};
+
 // despeckle.cc --------------------------------------------------------------
 struct DespeckleResult {
   cv::Mat page;
@@ -199,7 +216,9 @@ struct DespeckleResult {
 // marks, the dot below in "ạ", "ệ", "ộ", full stops) are kept.
 // `page` is the size of the whole page when `grey` is a part of it (how
 // many specks make a page speckled is counted per square inch of the page).
-DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page = {});
+// `workspace` (may be null) lends the memory for the component labels.
+DespeckleResult Despeckle(const cv::Mat& grey, double dpi, cv::Size page = {},
+                          Workspace* workspace = nullptr);
 
 // streaks.cc ----------------------------------------------------------------
 // Mask (255) of thin dark lines running down a fifth of the page or more
@@ -283,7 +302,8 @@ void FillFromAround(cv::Mat& image, const cv::Mat& hidden);
 // cv::connectedComponentsWithStats without the centroids, at a fraction of
 // its cost: labels (CV_32S) and per-label stats (CC_STAT_LEFT..AREA); returns
 // the number of labels, the background's (label 0, boxed as the whole
-// image) included.
+// image) included. A `labels` already the mask's size and CV_32S is written
+// in place (its memory may be a Workspace's).
 int LabelComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, int connectivity);
 // The 8-connected components of `mask` that hold a pixel of `seed`, as 255 on
 // 0 (a stamp's clearly coloured ink grown into its paler strokes; what stays

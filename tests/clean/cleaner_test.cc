@@ -432,6 +432,27 @@ TEST(CleanerTest, ATakenPageThatNeedsNoTurnIsHandedBackAsTheColourRecord) {
   EXPECT_TRUE(SameImage(turned->ocr, ToMat(copied->ocr)));
 }
 
+// One cleaner serves a worker page after page: what it keeps from one page
+// (its working memory) changes nothing on the next.
+TEST(CleanerTest, ACleanerReusedPageAfterPageCleansEachAsAFreshOne) {
+  cv::Mat speckled = MakeTextPage(1600, 2000, 3).bgr;
+  cv::RNG rng(5);
+  for (int k = 0; k < 400; ++k) {
+    cv::circle(speckled, {rng.uniform(0, 1600), rng.uniform(0, 2000)}, rng.uniform(1, 3), cv::Scalar::all(30),
+               cv::FILLED);
+  }
+  const std::vector<cv::Mat> pages = {speckled, SparsePage(), MakeTextPage(1200, 1500, 9).bgr, speckled};
+  Cleaner reused{Options{}};
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Cleaner fresh{Options{}};
+    auto a = reused.Clean(ToImage(pages[i], 300));
+    auto b = fresh.Clean(ToImage(pages[i], 300));
+    ASSERT_TRUE(a.ok() && b.ok()) << i;
+    EXPECT_TRUE(SameImage(a->ocr, ToMat(b->ocr))) << "page " << i;
+    EXPECT_EQ(a->quality.noise, b->quality.noise) << "page " << i;
+  }
+}
+
 TEST(CleanerTest, LowResolutionPageIsUpscaledTowardsTarget) {
   const cv::Mat page = MakeTextPage(1600, 2200, 5).bgr;
   cv::Mat low;

@@ -681,6 +681,44 @@ TEST(DespeckleTest, OnASpeckledPageOnlyMarksAsDarkAsPrintStay) {
   EXPECT_GT(ShareBelow(kept.page, clean.print_stops, 100), 0.99);
 }
 
+// The workspace only lends memory: a smaller page after a larger one is
+// labelled in the same memory, and every page comes out as it would alone,
+// whatever the memory held before.
+TEST(DespeckleTest, AWorkspaceLendsMemoryAndChangesNothing) {
+  Workspace workspace;
+  cv::Mat first = workspace.Labels({600, 500});
+  first.setTo(12345);  // what an earlier page left there
+  const StopsPage big = MakeStopsPage(40);
+  const StopsPage small = MakeStopsPage(0);
+  for (const cv::Mat& grey : {big.grey, small.grey(cv::Rect(0, 0, 500, 400)), big.grey}) {
+    const DespeckleResult alone = Despeckle(grey, 300);
+    const DespeckleResult lent = Despeckle(grey, 300, {}, &workspace);
+    EXPECT_EQ(cv::norm(alone.page, lent.page, cv::NORM_INF), 0);
+    EXPECT_EQ(alone.specks_removed, lent.specks_removed);
+    EXPECT_EQ(alone.isolated_removed, lent.isolated_removed);
+    EXPECT_EQ(alone.dark_components, lent.dark_components);
+  }
+  EXPECT_EQ(workspace.Labels({10, 10}).data, workspace.Labels(big.grey.size()).data);
+}
+
+// Labels written into memory given to them stay there.
+TEST(ComponentsTest, LabelsAreWrittenIntoTheMemoryGiven) {
+  Workspace workspace;
+  cv::Mat mask = cv::Mat::zeros(40, 60, CV_8U);
+  cv::rectangle(mask, {5, 5}, {10, 30}, cv::Scalar(255), cv::FILLED);
+  cv::circle(mask, {40, 20}, 6, cv::Scalar(255), cv::FILLED);
+  cv::Mat labels = workspace.Labels(mask.size());
+  const uchar* given = labels.data;
+  labels.setTo(-7);
+  cv::Mat stats, fresh_labels, fresh_stats;
+  const int n = LabelComponents(mask, labels, stats, 8);
+  EXPECT_EQ(labels.data, given);
+  EXPECT_EQ(n, LabelComponents(mask, fresh_labels, fresh_stats, 8));
+  EXPECT_EQ(cv::norm(labels, fresh_labels, cv::NORM_INF), 0);
+  EXPECT_EQ(cv::norm(stats, fresh_stats, cv::NORM_INF), 0);
+  EXPECT_EQ(n, 3);
+}
+
 // Prints `ink` (255 where printed, on a 1600 px wide page) and 40 specks
 // in the margins, far from any letter: the page counts as speckled.
 cv::Mat PrintOnASpeckledPage(const cv::Mat& ink) {
