@@ -9,7 +9,10 @@
 
 namespace sohoa::clean {
 
-cv::Mat PaperBrightness(const cv::Mat& grey) {
+namespace {
+
+// The paper's brightness on a page reduced by four.
+cv::Mat ReducedPaperBrightness(const cv::Mat& grey) {
   constexpr double kReduce = 0.25;
   cv::Mat small;
   cv::resize(grey, small, cv::Size(), kReduce, kReduce, cv::INTER_AREA);
@@ -19,15 +22,28 @@ cv::Mat PaperBrightness(const cv::Mat& grey) {
                    cv::getStructuringElement(cv::MORPH_RECT, {15, 15}));
   cv::medianBlur(background, background, 5);
   cv::max(background, 1, background);
+  return background;
+}
+
+}  // namespace
+
+cv::Mat PaperBrightness(const cv::Mat& grey) {
   cv::Mat full;
-  cv::resize(background, full, grey.size(), 0, 0, cv::INTER_LINEAR);
+  cv::resize(ReducedPaperBrightness(grey), full, grey.size(), 0, 0, cv::INTER_LINEAR);
   return full;
 }
 
 cv::Mat FlattenBackground(const cv::Mat& grey) {
+  const cv::Mat background = ReducedPaperBrightness(grey);
+  // Paper white everywhere (as many scanners clip it): the division would
+  // give every pixel back as it is.
+  double darkest = 0;
+  cv::minMaxLoc(background.reshape(1), &darkest);
+  if (darkest >= 255) return grey;
   // Divided into the paper estimate's own pixels: no second page-sized
   // image in fresh memory, whose page faults cost more than the division.
-  cv::Mat out = PaperBrightness(grey);
+  cv::Mat out;
+  cv::resize(background, out, grey.size(), 0, 0, cv::INTER_LINEAR);
   cv::divide(grey, out, out, 255.0);
   return out;
 }

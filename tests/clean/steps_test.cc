@@ -1145,20 +1145,29 @@ TEST(StepContractTest, StepsLeaveTheirInputAloneAndReturnItWhenNothingChanges) {
   for (int i = 0; i < 40; ++i) {
     cv::circle(dirty, {150 + 23 * i, 1370}, 3, cv::Scalar(0), cv::FILLED);  // specks
   }
+  dirty(cv::Rect(600, 0, 600, 700)) -= 40;  // shade over a quarter of the page
   const cv::Mat before = dirty.clone();
   const cv::Mat bordered = RemoveBorders(dirty);
   const cv::Mat streaked = RemoveStreaks(dirty);
   const cv::Mat despeckled = Despeckle(dirty, 300).page;
+  const cv::Mat flattened = FlattenBackground(dirty);
   EXPECT_EQ(cv::countNonZero(dirty != before), 0);
   // Each of them did change something here, into a page of its own.
   EXPECT_GT(cv::countNonZero(bordered != before), 0);
   EXPECT_GT(cv::countNonZero(streaked != before), 0);
   EXPECT_GT(cv::countNonZero(despeckled != before), 0);
+  EXPECT_GT(cv::countNonZero(flattened != before), 0);
   EXPECT_NE(bordered.data, dirty.data);
   EXPECT_NE(streaked.data, dirty.data);
   EXPECT_NE(despeckled.data, dirty.data);
+  EXPECT_NE(flattened.data, dirty.data);
 
-  const cv::Mat clean = ToGrey(MakeTextPage(1200, 1400, 13).bgr);
+  // Paper white everywhere: nothing to flatten (dividing by white changes no
+  // pixel), on a grey page as on a colour one.
+  const SyntheticPage white = MakeTextPage(1200, 1400, 13);
+  const cv::Mat clean = ToGrey(white.bgr);
+  EXPECT_EQ(FlattenBackground(clean).data, clean.data);
+  EXPECT_EQ(FlattenBackground(white.bgr).data, white.bgr.data);
   EXPECT_EQ(RemoveBorders(clean).data, clean.data);
   EXPECT_EQ(RemoveStreaks(clean).data, clean.data);
   const DespeckleResult none = Despeckle(clean, 300);
