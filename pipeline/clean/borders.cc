@@ -8,6 +8,25 @@
 #include "clean/steps.h"
 
 namespace sohoa::clean {
+namespace {
+
+// Darker than this share of the paper's brightness is a band's.
+constexpr double kDarkShare = 0.55;
+
+// Whether any pixel on the four edges of `small` is darker than `below`.
+bool DarkOnEdge(const cv::Mat& small, double below) {
+  const auto dark = [below](uint8_t v) { return v < below; };
+  const uint8_t* top = small.ptr<uint8_t>(0);
+  const uint8_t* bottom = small.ptr<uint8_t>(small.rows - 1);
+  if (std::any_of(top, top + small.cols, dark) || std::any_of(bottom, bottom + small.cols, dark)) return true;
+  for (int y = 0; y < small.rows; ++y) {
+    const uint8_t* row = small.ptr<uint8_t>(y);
+    if (dark(row[0]) || dark(row[small.cols - 1])) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 cv::Mat RemoveBorders(const cv::Mat& grey) {
   constexpr int kWorkLongest = 800;
@@ -17,6 +36,9 @@ cv::Mat RemoveBorders(const cv::Mat& grey) {
   // Bilinear: the bands are wide, and area averaging at a ratio that is no
   // whole number costs twenty times more (17 ms on a 300 dpi page).
   cv::resize(grey, small, cv::Size(), f, f, cv::INTER_LINEAR);
+  // A band touches an edge: with no pixel on the edges dark against the
+  // whitest paper there is none (most pages), and nothing to measure.
+  if (!DarkOnEdge(small, kDarkShare * 255)) return grey;
 
   // "Dark" is judged against the paper, so grey or yellowed paper does not count.
   cv::Mat hist;
@@ -33,7 +55,7 @@ cv::Mat RemoveBorders(const cv::Mat& grey) {
       break;
     }
   }
-  cv::Mat dark = small < 0.55 * paper;
+  cv::Mat dark = small < kDarkShare * paper;
 
   cv::Mat labels, stats;
   const int n = LabelComponents(dark, labels, stats, 8);

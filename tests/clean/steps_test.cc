@@ -1129,6 +1129,25 @@ TEST(BordersTest, BlackBordersAndGutterShadowBecomePaper) {
   EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.99);
 }
 
+// A band along any one edge, clear of the corners (a copier's shadow down
+// one side, a lid's edge along the foot), goes; text near it stays.
+TEST(BordersTest, ABandAlongAnyOneEdgeGoes) {
+  const SyntheticPage page = MakeTextPage(1200, 1400);
+  const cv::Mat clean = ToGrey(page.bgr);
+  const std::vector<std::pair<const char*, cv::Rect>> bands = {
+      {"left", cv::Rect(0, 300, 40, 800)},     {"right", cv::Rect(1160, 300, 40, 800)},
+      {"top", cv::Rect(300, 0, 600, 30)},      {"bottom", cv::Rect(300, 1370, 600, 30)},
+  };
+  for (const auto& [edge, band] : bands) {
+    ASSERT_EQ(cv::countNonZero(page.text_mask(band)), 0) << edge;
+    cv::Mat grey = clean.clone();
+    grey(band).setTo(12);
+    const cv::Mat out = RemoveBorders(grey);
+    EXPECT_GT(cv::mean(out(band))[0], 230) << edge;
+    EXPECT_GT(ShareBelow(out, page.text_mask, 100), 0.99) << edge;
+  }
+}
+
 TEST(BordersTest, PageWithoutBordersIsUnchanged) {
   const cv::Mat grey = ToGrey(MakeTextPage(1000, 1200).bgr);
   EXPECT_EQ(cv::countNonZero(RemoveBorders(grey) != grey), 0);
