@@ -137,9 +137,8 @@ Result<CleanedPage> Cleaner::CleanPage(const Image& page, Image* taken, CleanRep
     // colour page from then on.
     if (survey.stamped) {
       log.Start();
-      cv::Mat suppressed = SuppressStamps(colour, grey, survey.regions);
-      q.text_removed_fraction = TextRemovedFraction(colour, grey, suppressed);
-      grey = suppressed;
+      // The grey copy is this page's own (a colour page's grey conversion).
+      q.text_removed_fraction = SuppressStampsInPlace(colour, grey, survey.regions);
       SOHOA_RETURN_IF_ERROR(log.Finish("stamps", grey));
     }
 

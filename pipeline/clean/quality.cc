@@ -52,6 +52,11 @@ double BlurScore(const cv::Mat& grey) {
 }
 
 double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::Mat& after) {
+  const TextLoss loss = CountTextLoss(bgr, before, after);
+  return loss.black == 0 ? 0 : static_cast<double>(loss.lost) / loss.black;
+}
+
+TextLoss CountTextLoss(const cv::Mat& bgr, const cv::Mat& before, const cv::Mat& after) {
   // Black ink: darker than mid-grey and about as dark in every channel
   // (stamp ink is dark in one channel only). One pass, no page-sized
   // temporaries; SIMD, and the colour page (26 MB at 300 dpi) is read only
@@ -87,7 +92,7 @@ double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::
       if (a[x] >= kDark) ++lost;
     }
   }
-  return black == 0 ? 0 : static_cast<double>(lost) / black;
+  return {black, lost};
 }
 
 namespace {

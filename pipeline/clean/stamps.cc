@@ -81,8 +81,10 @@ std::vector<cv::Rect> RegionsOf(const cv::Mat& ink, const cv::Mat& clear, int mi
   return regions;
 }
 
-// One stamp region: `bgr` and `grey` cover the same part of the page.
-cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
+// One stamp region: `bgr`, `grey` and `out` cover the same part of the
+// page; `out` holds `grey`'s pixels (it may be `grey` itself: `grey` is read
+// before `out` is written).
+void SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey, cv::Mat out) {
   const cv::Mat balanced = WhiteBalanced(bgr);
   cv::Mat hsv;
   cv::cvtColor(balanced, hsv, cv::COLOR_BGR2HSV);
@@ -104,9 +106,7 @@ cv::Mat SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey) {
   const cv::Mat brightest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
   cv::Mat paper;
   PaperBrightness(grey).convertTo(paper, CV_8U);
-  cv::Mat out = grey.clone();
   paper.copyTo(out, ink | (zone & (brightest >= 0.75 * 255)));
-  return out;
 }
 
 // The survey's reduction. OpenCV's INTER_AREA gives the same means (but for
@@ -201,8 +201,38 @@ cv::Mat ColouredInkMask(const cv::Mat& bgr) {
 cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vector<cv::Rect>& regions) {
   if (bgr.channels() < 3) return grey.clone();
   cv::Mat out = grey.clone();
-  for (const cv::Rect& r : regions) SuppressStampsIn(bgr(r), grey(r)).copyTo(out(r));
+  // Each region from the page as it came (where regions overlap, the later
+  // one's result stands).
+  for (const cv::Rect& r : regions) {
+    cv::Mat region = grey(r).clone();
+    SuppressStampsIn(bgr(r), grey(r), region);
+    region.copyTo(out(r));
+  }
   return out;
+}
+
+double SuppressStampsInPlace(const cv::Mat& bgr, cv::Mat& grey, const std::vector<cv::Rect>& regions) {
+  CV_Assert(bgr.channels() == 3 && bgr.size() == grey.size());
+  bool overlap = false;
+  for (size_t i = 0; i < regions.size(); ++i) {
+    for (size_t j = i + 1; j < regions.size(); ++j) overlap = overlap || (regions[i] & regions[j]).area() > 0;
+  }
+  if (overlap) {  // rare: each region must be worked from the page as it came
+    const cv::Mat suppressed = SuppressStamps(bgr, grey, regions);
+    const double removed = TextRemovedFraction(bgr, grey, suppressed);
+    grey = suppressed;
+    return removed;
+  }
+  // Black text is counted on the whole page, text lost only where a region
+  // changed it: nowhere else does the page change.
+  const size_t black = CountTextLoss(bgr, grey, grey).black;
+  size_t lost = 0;
+  for (const cv::Rect& r : regions) {
+    const cv::Mat before = grey(r).clone();  // a stamp's region, not the page
+    SuppressStampsIn(bgr(r), before, grey(r));
+    lost += CountTextLoss(bgr(r), before, grey(r)).lost;
+  }
+  return black == 0 ? 0 : static_cast<double>(lost) / black;
 }
 
 StampSurvey SurveyStamps(const cv::Mat& bgr) { return Survey(bgr, kMinStampShare, kMinClearPixels); }

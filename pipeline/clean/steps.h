@@ -188,6 +188,10 @@ StampSurvey SurveyStamps(const cv::Mat& bgr);
 cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vector<cv::Rect>& regions);
 // Same, surveying the page itself (any coloured ink at all is suppressed).
 cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey);
+// SuppressStamps(bgr, grey, regions) written into `grey` itself, which must be
+// the caller's own: no page-sized copy (8.7 MB at 300 dpi, in fresh memory
+// as often as not). Returns TextRemovedFraction of the page before and after.
+double SuppressStampsInPlace(const cv::Mat& bgr, cv::Mat& grey, const std::vector<cv::Rect>& regions);
 
 // workspace.cc --------------------------------------------------------------
 // Memory a worker's steps keep from page to page. Memory fresh from the
@@ -251,6 +255,13 @@ double ContrastScore(const cv::Mat& grey);   // (paper - ink) / 255, 0..1
 // Share of the page's black ink (dark and without colour in `bgr`) that is
 // light in `after`: printed text lost with the stamps. 0 when there is none.
 double TextRemovedFraction(const cv::Mat& bgr, const cv::Mat& before, const cv::Mat& after);
+// The counts behind it: pixels of black ink in `before`, and of them those
+// light in `after`.
+struct TextLoss {
+  size_t black = 0;
+  size_t lost = 0;
+};
+TextLoss CountTextLoss(const cv::Mat& bgr, const cv::Mat& before, const cv::Mat& after);
 
 // Shared helper: dark ink as 255 on 0, Otsu threshold on a grey page.
 cv::Mat InkMask(const cv::Mat& grey);

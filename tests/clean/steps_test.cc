@@ -292,6 +292,50 @@ TEST(StampTest, RedAndBlueInkBecomesPaperAndTextUnderItStaysDark) {
   EXPECT_GT(ShareBelow(cleaned, page.text_mask, 100), 0.97);
 }
 
+// The cleaner suppresses stamps in its own grey copy: the same page and the
+// same share of text lost as a suppression into a new page, with regions
+// apart (worked in place) or overlapping (each worked from the page as it
+// came, the later one's result standing).
+TEST(StampTest, SuppressingInPlaceGivesTheSamePageAndTextLost) {
+  SyntheticPage page = MakeTextPage();
+  cv::Mat seal = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::circle(seal, {500, 600}, 200, cv::Scalar(255), 14);
+  cv::Mat received = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::rectangle(received, cv::Rect(900, 250, 500, 220), cv::Scalar(255), 8);
+  // A pale red stroke running out of the seal's ring: held by the ring's
+  // strong ink where the ring is in the region, not where it is not.
+  cv::Mat pale = cv::Mat::zeros(page.bgr.size(), CV_8U);
+  cv::line(pale, {690, 600}, {820, 600}, cv::Scalar(255), 5);
+  OverlayInk(page.bgr, seal, cv::Scalar(40, 40, 220));
+  page.bgr.setTo(cv::Scalar(150, 150, 230), pale & ~seal);  // over any text
+  OverlayInk(page.bgr, received, cv::Scalar(200, 90, 30));
+  // Dark in the grey copy only, on white beside the seal's ring: black text
+  // by the colour page, lost with the stamp (so the share is not zero).
+  cv::Mat grey = ToGrey(page.bgr);
+  cv::circle(grey, {500, 600}, 209, cv::Scalar(20), 2);
+  const std::vector<std::vector<cv::Rect>> cases = {
+      {cv::Rect(270, 370, 460, 460), cv::Rect(870, 220, 560, 280)},  // apart
+      {cv::Rect(270, 370, 460, 460), cv::Rect(600, 220, 830, 400)},  // overlapping
+      // The later region holds the stroke but not the ring: where the two
+      // overlap, the stroke is the page's again.
+      {cv::Rect(270, 370, 460, 460), cv::Rect(715, 500, 200, 200)},
+  };
+  for (size_t k = 0; k < cases.size(); ++k) {
+    const cv::Mat expected = SuppressStamps(page.bgr, grey, cases[k]);
+    const double expected_lost = TextRemovedFraction(page.bgr, grey, expected);
+    cv::Mat own = grey.clone();
+    const uchar* buffer = own.data;
+    const double lost = SuppressStampsInPlace(page.bgr, own, cases[k]);
+    EXPECT_EQ(cv::norm(own, expected, cv::NORM_INF), 0) << "case " << k;
+    EXPECT_EQ(lost, expected_lost) << "case " << k;
+    EXPECT_GT(cv::countNonZero(own != grey), 1000) << "case " << k;
+    if (k == 0) {
+      EXPECT_EQ(own.data, buffer);  // no page-sized copy
+      EXPECT_GT(lost, 0);
+    }
+  }
+}
+
 // The quality report's "text removed with stamps": near zero for a
 // suppressor that keeps the text, near one for one that wipes the page.
 TEST(StampTest, TextRemovedFractionMeasuresPrintedTextLost) {
