@@ -107,6 +107,7 @@ cv::Mat ToMat(const Image& image);
 Image ToImage(const cv::Mat& mat, double dpi = 0);
 // Sizes `owner` for an 8-bit page of `size` and `type` (1 or 3 channels) and
 // shows its pixels: what a step writes there is an Image with no copy made.
+// The pixels are unset (or hold what `owner` held) until written.
 cv::Mat PageBuffer(Image& owner, cv::Size size, int type);
 // A grey page of size `page`, paper white, with `part` laid at `at` (what
 // falls outside the page is cut off).
