@@ -104,8 +104,7 @@ void SuppressStampsIn(const cv::Mat& bgr, const cv::Mat& grey, cv::Mat out) {
   std::vector<cv::Mat> planes;
   cv::split(balanced, planes);
   const cv::Mat brightest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
-  cv::Mat paper;
-  PaperBrightness(grey).convertTo(paper, CV_8U);
+  const cv::Mat paper = PaperBrightness(grey);  // 8-bit, as `grey`
   paper.copyTo(out, ink | (zone & (brightest >= 0.75 * 255)));
 }
 
@@ -202,11 +201,10 @@ cv::Mat SuppressStamps(const cv::Mat& bgr, const cv::Mat& grey, const std::vecto
   if (bgr.channels() < 3) return grey.clone();
   cv::Mat out = grey.clone();
   // Each region from the page as it came (where regions overlap, the later
-  // one's result stands).
+  // one's result stands: the region is the page's again before it is worked).
   for (const cv::Rect& r : regions) {
-    cv::Mat region = grey(r).clone();
-    SuppressStampsIn(bgr(r), grey(r), region);
-    region.copyTo(out(r));
+    grey(r).copyTo(out(r));
+    SuppressStampsIn(bgr(r), grey(r), out(r));
   }
   return out;
 }

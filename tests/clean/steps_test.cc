@@ -333,6 +333,12 @@ TEST(StampTest, SuppressingInPlaceGivesTheSamePageAndTextLost) {
       EXPECT_EQ(own.data, buffer);  // no page-sized copy
       EXPECT_GT(lost, 0);
     }
+    if (k == 2) {
+      // The stroke where the regions overlap: gone with the first region,
+      // the page's again with the second, which holds no strong ink there.
+      EXPECT_GT(SuppressStamps(page.bgr, grey, {cases[k][0]}).at<uint8_t>(600, 720), 230);
+      EXPECT_EQ(own.at<uint8_t>(600, 720), grey.at<uint8_t>(600, 720));
+    }
   }
 }
 
