@@ -25,22 +25,23 @@ double BlurScore(const cv::Mat& grey) {
   cv::Mat near_ink = ink(part);
   cv::dilate(near_ink, near_ink, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
   // The Laplacian (cv::Laplacian's 3x3 aperture: the four neighbours less
-  // four times the pixel, the page's edge reflected) only where it is
-  // measured, summed exactly: no page-sized 16-bit image is made, whose
-  // fresh memory alone costs more than the sums.
-  const auto reflect = [](int i, int n) {
-    return n == 1 ? 0 : i < 0 ? -i : i >= n ? 2 * n - 2 - i : i;
-  };
+  // four times the pixel, past the page's edge by its default border,
+  // BORDER_REFLECT_101) only where it is measured, summed exactly: no
+  // page-sized 16-bit image is made, whose fresh memory alone costs more
+  // than the sums.
+  const auto beyond = [](int i, int n) { return cv::borderInterpolate(i, n, cv::BORDER_REFLECT_101); };
+  const int left_of_first = beyond(-1, grey.cols), right_of_last = beyond(grey.cols, grey.cols);
   int64_t count = 0, sum = 0, squares = 0;
   for (int y = 0; y < part.height; ++y) {
     const int row = part.y + y;
-    const uint8_t* above = grey.ptr<uint8_t>(reflect(row - 1, grey.rows));
+    const uint8_t* above = grey.ptr<uint8_t>(beyond(row - 1, grey.rows));
     const uint8_t* here = grey.ptr<uint8_t>(row);
-    const uint8_t* below = grey.ptr<uint8_t>(reflect(row + 1, grey.rows));
+    const uint8_t* below = grey.ptr<uint8_t>(beyond(row + 1, grey.rows));
     ForEachInked(near_ink.ptr<uint8_t>(y), part.width, [&](int i) {
       const int x = part.x + i;
-      const int lap = above[x] + below[x] + here[reflect(x - 1, grey.cols)] +
-                      here[reflect(x + 1, grey.cols)] - 4 * here[x];
+      const int left = x > 0 ? x - 1 : left_of_first;
+      const int right = x + 1 < grey.cols ? x + 1 : right_of_last;
+      const int lap = above[x] + below[x] + here[left] + here[right] - 4 * here[x];
       ++count;
       sum += lap;
       squares += lap * lap;
